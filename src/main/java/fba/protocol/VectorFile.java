@@ -1,0 +1,104 @@
+package fba.protocol;
+
+import fba.core.Profile;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * A vector file: requests with expected responses, plus an optional pragma
+ * {@code #! profile substrate|strict} that pins the profile the expectations were written for.
+ */
+public final class VectorFile {
+
+    /** File name ending of vector files found in a directory. */
+    public static final String EXTENSION = ".vec";
+    private static final String PROFILE_PRAGMA = "#! profile ";
+
+    private final Path path;
+    private final List<VectorLine> lines;
+    private final Profile profile;
+
+    private VectorFile(Path path, List<VectorLine> lines, Profile profile) {
+        this.path = path;
+        this.lines = lines;
+        this.profile = profile;
+    }
+
+    /** Reads and parses a file; problems are reported as {@link VectorFormatException}s naming file and line. */
+    public static VectorFile read(Path path) throws IOException {
+        List<String> raw;
+        try {
+            raw = Files.readAllLines(path, StandardCharsets.UTF_8);
+        } catch (java.nio.charset.MalformedInputException e) {
+            throw new VectorFormatException(path + ": not valid UTF-8 text");
+        }
+        List<VectorLine> lines = new ArrayList<>(raw.size());
+        Profile profile = null;
+        for (int i = 0; i < raw.size(); i++) {
+            String text = raw.get(i);
+            if (text.startsWith(PROFILE_PRAGMA)) {
+                Profile p = Profile.ofWireName(text.substring(PROFILE_PRAGMA.length()).trim());
+                if (p == null) {
+                    throw new VectorFormatException(path + ":" + (i + 1) + ": unknown profile in '" + text.trim()
+                            + "' (substrate or strict)");
+                }
+                if (profile != null && profile != p) {
+                    throw new VectorFormatException(path + ":" + (i + 1) + ": second, conflicting profile pragma");
+                }
+                profile = p;
+            }
+            VectorLine line = VectorLine.parse(i + 1, text);
+            if (line.expected() != null && line.expected().isEmpty()) {
+                throw new VectorFormatException(path + ":" + (i + 1) + ": '=>' with no expected response");
+            }
+            lines.add(line);
+        }
+        return new VectorFile(path, lines, profile);
+    }
+
+    /** Vector files named on the command line: files as given, directories searched for {@code *.vec}. */
+    public static List<Path> collect(List<Path> args) throws IOException {
+        List<Path> files = new ArrayList<>();
+        for (Path arg : args) {
+            if (Files.isDirectory(arg)) {
+                try (Stream<Path> walk = Files.walk(arg)) {
+                    walk.filter(p -> p.toString().endsWith(EXTENSION) && Files.isRegularFile(p))
+                            .sorted()
+                            .forEach(files::add);
+                }
+            } else if (Files.isRegularFile(arg)) {
+                files.add(arg);
+            } else {
+                throw new VectorFormatException(arg + ": no such file or directory");
+            }
+        }
+        return files;
+    }
+
+    public Path path() {
+        return path;
+    }
+
+    public List<VectorLine> lines() {
+        return lines;
+    }
+
+    /** The profile pinned by the file's pragma, or null when its expectations hold in both. */
+    public Profile profile() {
+        return profile;
+    }
+
+    /** Thrown for a file that cannot be used as a vector file; the message names file and line. */
+    public static final class VectorFormatException extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        public VectorFormatException(String message) {
+            super(message);
+        }
+    }
+}
