@@ -1,0 +1,136 @@
+package fba.bench;
+
+import fba.core.CallContext;
+import fba.core.FreeingBumpAllocator;
+import fba.core.Profile;
+import fba.core.SparseMemory;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Writes the protocol traces the replay and memory benchmarks feed to {@code fba replay}.
+ *
+ * <p>Usage: {@code java -cp target/benchmarks.jar fba.bench.TraceGenerator replay|memory FILE [REQUESTS]}
+ *
+ * <p>Pointers in {@code free} lines are real: the generator runs the core alongside, so every
+ * request in the trace succeeds and the replay does the same work the op-mix benchmark does.
+ */
+public final class TraceGenerator {
+
+    /** Requests in the default replay trace (a few million, as issue 6 asks). */
+    static final int REPLAY_REQUESTS = 4_000_000;
+
+    private TraceGenerator() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        if (args.length < 2 || args.length > 3) {
+            System.err.println("usage: TraceGenerator replay|memory FILE [REQUESTS]");
+            System.exit(2);
+        }
+        Path file = Path.of(args[1]);
+        long n;
+        if (args[0].equals("replay")) {
+            n = replay(file, args.length == 3 ? Integer.parseInt(args[2]) : REPLAY_REQUESTS);
+        } else if (args[0].equals("memory")) {
+            n = memory(file);
+        } else {
+            System.err.println("unknown trace kind '" + args[0] + "': replay or memory");
+            System.exit(2);
+            return;
+        }
+        System.out.println(file + ": " + n + " requests");
+    }
+
+    /**
+     * The op mix as a trace of exactly {@code requests} requests: {@code init}, then malloc/free
+     * draws, with a {@code stats} request every 1000 requests so that answer is exercised too.
+     */
+    static long replay(Path file, int requests) throws IOException {
+        SparseMemory memory = new SparseMemory(1, 65536);
+        FreeingBumpAllocator a = FreeingBumpAllocator.create(memory, 0, CallContext.ONCHAIN, Profile.SUBSTRATE);
+        OpMix mix = new OpMix();
+        long[] live = new long[OpMix.MAX_LIVE];
+        int count = 0;
+        try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.US_ASCII)) {
+            w.write("init 0 onchain 1 65536\n");
+            for (int i = 1; i < requests; i++) {
+                if (i % 1000 == 0) {
+                    w.write("stats\n");
+                    continue;
+                }
+                long r = mix.next();
+                if (OpMix.frees(r, count)) {
+                    int v = OpMix.victim(r, count);
+                    check(a.free(live[v]) == 0, "free");
+                    w.write("free " + live[v] + "\n");
+                    live[v] = live[--count];
+                } else {
+                    long size = OpMix.size(r);
+                    long ptr = a.malloc(size);
+                    check(ptr >= 0, "malloc");
+                    w.write("malloc " + size + "\n");
+                    live[count++] = ptr;
+                }
+            }
+        }
+        return requests;
+    }
+
+    /**
+     * A session that spreads its blocks over the whole 4 GiB: 64 KiB blocks (one header in
+     * every page) interleaved with small ones, half of them freed and reused, then 1 MiB blocks
+     * until the heap is out of space at 65536 pages. Ends with {@code stats} and {@code pages}.
+     */
+    static long memory(Path file) throws IOException {
+        SparseMemory memory = new SparseMemory(1, 65536);
+        FreeingBumpAllocator a = FreeingBumpAllocator.create(memory, 0, CallContext.ONCHAIN, Profile.SUBSTRATE);
+        long n = 0;
+        try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.US_ASCII)) {
+            w.write("init 0 onchain 1 65536\n");
+            n++;
+            int rounds = 60_000;
+            long[] big = new long[rounds];
+            long[] small = new long[rounds];
+            for (int i = 0; i < rounds; i++) {
+                big[i] = a.malloc(65536);
+                small[i] = a.malloc(8 + (i % 200));
+                check(big[i] >= 0 && small[i] >= 0, "malloc");
+                w.write("malloc 65536\nmalloc " + (8 + (i % 200)) + "\n");
+                n += 2;
+            }
+            for (int i = 0; i < rounds; i += 2) {
+                check(a.free(big[i]) == 0 && a.free(small[i]) == 0, "free");
+                w.write("free " + big[i] + "\nfree " + small[i] + "\n");
+                n += 2;
+            }
+            for (int i = 0; i < rounds; i += 2) {
+                check(a.malloc(60000) >= 0, "malloc");
+                w.write("malloc 60000\n");
+                n++;
+            }
+            // Bump 1 MiB blocks until the 4 GiB limit refuses one (that refusal is the last malloc).
+            while (true) {
+                w.write("malloc 1048576\n");
+                n++;
+                if (a.malloc(1 << 20) < 0) {
+                    break;
+                }
+            }
+            w.write("stats\npages\n");
+            n += 2;
+            check(memory.pages() == 65536, "reaching 65536 pages");
+        }
+        return n;
+    }
+
+    private static void check(boolean ok, String what) {
+        if (!ok) {
+            throw new IllegalStateException("generator: " + what + " failed; the trace would not be what it claims");
+        }
+    }
+}
