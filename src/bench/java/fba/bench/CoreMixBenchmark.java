@@ -75,6 +75,38 @@ public class CoreMixBenchmark {
         }
     }
 
+    /** The production allocator over {@link FlatMemory}: what the sparse page table costs. */
+    @State(Scope.Thread)
+    public static class Flat {
+        FreeingBumpAllocator allocator;
+        OpMix mix;
+        long[] live;
+        int count;
+
+        @Setup
+        public void setUp() {
+            // 64 pages is far above the ~16 the mix ever reaches (checked by the [fba] line).
+            allocator = new FreeingBumpAllocator(new FlatMemory(1, 64), 0, CallContext.ONCHAIN.orders(), false);
+            mix = new OpMix();
+            live = new long[OpMix.MAX_LIVE];
+        }
+    }
+
+    /** The mix's own cost (draws, division, live-array bookkeeping) with no allocator at all. */
+    @State(Scope.Thread)
+    public static class Harness {
+        OpMix mix;
+        long[] live;
+        int count;
+        long fake;
+
+        @Setup
+        public void setUp() {
+            mix = new OpMix();
+            live = new long[OpMix.MAX_LIVE];
+        }
+    }
+
     /** The copy is only worth measuring if it computes the same orders as the core. */
     static void checkSameOrders() {
         for (long n = 0; n <= (1L << 31); n = n < 70000 ? n + 1 : n * 2 - 1) {
@@ -125,5 +157,39 @@ public class CoreMixBenchmark {
         }
         s.live[s.count++] = ptr;
         return ptr;
+    }
+
+    @Benchmark
+    public long flatMemory(Flat s) {
+        long r = s.mix.next();
+        if (OpMix.frees(r, s.count)) {
+            int i = OpMix.victim(r, s.count);
+            int status = s.allocator.free(s.live[i]);
+            if (status != 0) {
+                throw new IllegalStateException("free failed with status " + status);
+            }
+            s.live[i] = s.live[--s.count];
+            return status;
+        }
+        long ptr = s.allocator.malloc(OpMix.size(r));
+        if (ptr < 0) {
+            throw new IllegalStateException("malloc failed with status " + -ptr);
+        }
+        s.live[s.count++] = ptr;
+        return ptr;
+    }
+
+    @Benchmark
+    public long harnessOnly(Harness s) {
+        long r = s.mix.next();
+        if (OpMix.frees(r, s.count)) {
+            int i = OpMix.victim(r, s.count);
+            long freed = s.live[i];
+            s.live[i] = s.live[--s.count];
+            return freed;
+        }
+        s.fake += OpMix.size(r);
+        s.live[s.count++] = s.fake;
+        return s.fake;
     }
 }

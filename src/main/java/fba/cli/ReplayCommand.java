@@ -1,14 +1,16 @@
 package fba.cli;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+import fba.protocol.LineSplitter;
+import fba.protocol.ResponseBuffer;
 import fba.protocol.Session;
 import fba.protocol.VectorLine;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
+import java.io.InputStream;
 import java.io.PrintStream;
-import java.io.Writer;
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -24,6 +26,9 @@ final class ReplayCommand {
             "' => ' are ignored) in a fresh session per file and prints one response per",
             "request. With several files, each file's responses are preceded by '# FILE'.");
 
+    /** Responses are handed to the output in blocks of about this many bytes. */
+    private static final int FLUSH_AT = (1 << 16) - 512;
+
     private ReplayCommand() {
     }
 
@@ -36,45 +41,80 @@ final class ReplayCommand {
         if (o.positional().isEmpty()) {
             throw new UsageException("needs at least one FILE (see fba replay --help)");
         }
-        Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-        StringBuilder sb = new StringBuilder(1 << 16);
+        ResponseBuffer buf = new ResponseBuffer(1 << 16);
         boolean many = o.positional().size() > 1;
         try {
             for (String name : o.positional()) {
                 Path file = Path.of(name);
                 if (many) {
-                    sb.append("# ").append(name).append('\n');
+                    buf.append("# ").append(name).append('\n');
                 }
                 Session session = new Session(o.profile());
-                try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-                    String line;
-                    while ((line = in.readLine()) != null) {
-                        String request = requestOf(line);
-                        if (request != null && session.execute(request, sb)) {
-                            sb.append('\n');
+                try (InputStream in = Files.newInputStream(file)) {
+                    LineSplitter lines = new LineSplitter(in, 1 << 16);
+                    while (lines.next()) {
+                        if (replayLine(session, lines, buf)) {
+                            buf.append('\n');
                         }
-                        if (sb.length() > (1 << 16) - 512) {
-                            w.append(sb);
-                            sb.setLength(0);
+                        if (buf.length() > FLUSH_AT) {
+                            buf.writeTo(out);
                         }
                     }
                 } catch (NoSuchFileException e) {
-                    w.append(sb).flush();
+                    buf.writeTo(out);
+                    out.flush();
                     err.println("fba replay: " + name + ": no such file");
                     return 2;
                 } catch (CharacterCodingException e) {
-                    w.append(sb).flush();
+                    buf.writeTo(out);
+                    out.flush();
                     err.println("fba replay: " + name + ": not valid UTF-8 text");
                     return 2;
                 }
             }
-            w.append(sb);
-            w.flush();
+            buf.writeTo(out);
+            out.flush();
             return 0;
         } catch (IOException e) {
             err.println("fba replay: I/O error: " + e.getMessage());
             return 2;
         }
+    }
+
+    /**
+     * Executes the request of the current line, if it has one, appending its response; the same
+     * as {@code session.execute(requestOf(line), ...)} on the decoded line, without decoding ASCII.
+     */
+    private static boolean replayLine(Session session, LineSplitter lines, ResponseBuffer buf)
+            throws CharacterCodingException {
+        byte[] b = lines.buffer();
+        int from = lines.start();
+        int to = lines.end();
+        if (!lines.ascii()) {
+            String line = UTF_8.newDecoder().decode(ByteBuffer.wrap(b, from, to - from)).toString();
+            String request = requestOf(line);
+            if (request == null) {
+                return false;
+            }
+            StringBuilder sb = new StringBuilder();
+            boolean responded = session.execute(request, sb);
+            buf.append(sb);
+            return responded;
+        }
+        if (from == to || b[from] == '#') {
+            return false;
+        }
+        return session.execute(b, from, requestEnd(b, from, to), buf);
+    }
+
+    /** Where the request part of an ASCII line ends: at the first ' => ', else the line's end. */
+    private static int requestEnd(byte[] b, int from, int to) {
+        for (int i = from; i + 3 < to; i++) {
+            if (b[i + 1] == '=' && b[i] == ' ' && b[i + 2] == '>' && b[i + 3] == ' ') {
+                return i;
+            }
+        }
+        return to;
     }
 
     /** The request part of a trace line (what precedes ' => '), minus a trailing CR. */

@@ -1,13 +1,23 @@
 package fba.core;
 
+import java.util.Arrays;
+
 /**
  * A linear memory of up to 4 GiB that costs only what has been written.
  *
- * <p>Storage is a page table (one slot per Wasm page, up to the maximum) of chunk tables; a chunk
- * is 512 bytes held as 64 little-endian words. A chunk is created by the first write that touches
- * it; a missing chunk reads as zeros. Small chunks keep a heap that scatters headers across the
- * whole address space (one header per 64 KiB, say) near 1 KiB of RAM per header rather than a
- * whole page.
+ * <p>Two stores, split at {@link #DENSE_BYTES}:
+ * <ul>
+ *   <li>Below it, one flat {@code long[]} of little-endian words that grows (by doubling) to cover
+ *       the highest word written so far. Heaps grow upward from a low heap base, so this is where
+ *       nearly every access of a real session lands, and a flat array makes an aligned access a
+ *       single bounds check and load.</li>
+ *   <li>Above it, an open-addressing hash table from word index to word, holding only words that
+ *       have been written (16 bytes each, at most twice over for the table's slack). A heap that
+ *       scatters headers over the whole address space, one per 64 KiB say, then costs a few dozen
+ *       bytes of RAM per header, and a trace can never make it cost more than a few dozen bytes
+ *       per request (a request writes at most two words).</li>
+ * </ul>
+ * Memory that was never written reads as zero in both.
  *
  * <p>Besides the {@link Memory} operations it offers {@link #truncate}, the fault the protocol
  * uses to shrink memory under the allocator's feet. Pages removed by a truncation are discarded:
@@ -15,10 +25,17 @@ package fba.core;
  */
 public final class SparseMemory implements Memory {
 
-    private static final int WORDS_PER_CHUNK = 64;
-    private static final int CHUNKS_PER_PAGE = PAGE_SIZE / (WORDS_PER_CHUNK * 8);
+    /** Bytes at the bottom of memory kept flat: 16 MiB, at most 16 MiB of RAM per session. */
+    static final long DENSE_BYTES = 16L << 20;
+    private static final int DENSE_WORDS = (int) (DENSE_BYTES >>> 3);
+    /** The first flat array: 4 KiB, so a fresh session costs next to nothing. */
+    private static final int MIN_DENSE_WORDS = 512;
+    private static final long[] NO_WORDS = new long[0];
 
-    private final long[][][] table;
+    /** Words 0 .. dense.length-1; words from there up to DENSE_WORDS are all zero. */
+    private long[] dense = NO_WORDS;
+    /** Words from DENSE_WORDS up that have been written: a {@link WordTable}, null until needed. */
+    private WordTable upper;
     private final int maxPages;
     private int pages;
 
@@ -28,7 +45,6 @@ public final class SparseMemory implements Memory {
             throw new IllegalArgumentException(
                     "need 0 <= initialPages (" + initialPages + ") <= maxPages (" + maxPages + ") <= 65536");
         }
-        this.table = new long[maxPages][][];
         this.maxPages = maxPages;
         this.pages = initialPages;
     }
@@ -62,29 +78,49 @@ public final class SparseMemory implements Memory {
         if (newPages < 0 || newPages > pages) {
             throw new IllegalArgumentException("truncate to " + newPages + " pages, memory has " + pages);
         }
-        for (int p = newPages; p < pages; p++) {
-            table[p] = null;
+        long keptWords = (long) newPages * (PAGE_SIZE / 8);
+        if (keptWords < dense.length) {
+            Arrays.fill(dense, (int) keptWords, dense.length, 0L);
+        }
+        if (upper != null) {
+            upper.removeFrom(keptWords);
         }
         pages = newPages;
     }
 
-    /** Number of 512-byte chunks that hold data (for memory accounting in tests and benchmarks). */
-    public long materializedChunks() {
-        long n = 0;
-        for (long[][] page : table) {
-            if (page != null) {
-                for (long[] chunk : page) {
-                    if (chunk != null) {
-                        n++;
-                    }
-                }
-            }
-        }
-        return n;
+    /** Bytes of RAM holding memory contents (flat array plus hash table), for accounting. */
+    public long storageBytes() {
+        return dense.length * 8L + (upper == null ? 0 : upper.storageBytes());
     }
 
     @Override
     public long readU64(long addr) {
+        long index = addr >>> 3;
+        long[] d = dense;
+        if ((addr & 7) == 0 && index < d.length) {
+            return d[(int) index];
+        }
+        return readSlow(addr);
+    }
+
+    @Override
+    public void writeU64(long addr, long value) {
+        long index = addr >>> 3;
+        long[] d = dense;
+        if ((addr & 7) == 0 && index < d.length) {
+            d[(int) index] = value;
+            return;
+        }
+        writeSlow(addr, value);
+    }
+
+    /** The byte at {@code addr}; for tests that check the little-endian layout. */
+    public int readByte(long addr) {
+        return (int) (word(addr >>> 3) >>> ((addr & 7) << 3)) & 0xFF;
+    }
+
+    // Kept out of readU64/writeU64 so that the aligned flat case stays small enough to inline.
+    private long readSlow(long addr) {
         long word = addr >>> 3;
         int shift = (int) (addr & 7) << 3;
         if (shift == 0) {
@@ -93,8 +129,7 @@ public final class SparseMemory implements Memory {
         return (word(word) >>> shift) | (word(word + 1) << (64 - shift));
     }
 
-    @Override
-    public void writeU64(long addr, long value) {
+    private void writeSlow(long addr, long value) {
         long word = addr >>> 3;
         int shift = (int) (addr & 7) << 3;
         if (shift == 0) {
@@ -107,39 +142,36 @@ public final class SparseMemory implements Memory {
         setWord(word + 1, (word(word + 1) & ~highMask) | (value >>> (64 - shift)));
     }
 
-    /** The byte at {@code addr}; for tests that check the little-endian layout. */
-    public int readByte(long addr) {
-        return (int) (word(addr >>> 3) >>> ((addr & 7) << 3)) & 0xFF;
-    }
-
     private long word(long index) {
-        long[][] page = table[(int) (index >>> 13)];
-        if (page == null) {
-            return 0;
+        if (index < DENSE_WORDS) {
+            return index < dense.length ? dense[(int) index] : 0;
         }
-        long[] chunk = page[(int) (index >>> 6) & (CHUNKS_PER_PAGE - 1)];
-        return chunk == null ? 0 : chunk[(int) index & (WORDS_PER_CHUNK - 1)];
+        return upper == null ? 0 : upper.get(index);
     }
 
     private void setWord(long index, long value) {
-        int p = (int) (index >>> 13);
-        long[][] page = table[p];
-        if (page == null) {
-            if (value == 0) {
-                return; // writing zero where nothing was written changes nothing
+        if (index < DENSE_WORDS) {
+            if (index >= dense.length) {
+                if (value == 0) {
+                    return; // writing zero where nothing was written changes nothing
+                }
+                growDense((int) index);
             }
-            page = new long[CHUNKS_PER_PAGE][];
-            table[p] = page;
+            dense[(int) index] = value;
+            return;
         }
-        int c = (int) (index >>> 6) & (CHUNKS_PER_PAGE - 1);
-        long[] chunk = page[c];
-        if (chunk == null) {
+        if (upper == null) {
             if (value == 0) {
                 return;
             }
-            chunk = new long[WORDS_PER_CHUNK];
-            page[c] = chunk;
+            upper = new WordTable();
         }
-        chunk[(int) index & (WORDS_PER_CHUNK - 1)] = value;
+        upper.put(index, value);
+    }
+
+    /** Makes the flat array cover word {@code index}: the next power of two, at least double. */
+    private void growDense(int index) {
+        int length = Math.max(MIN_DENSE_WORDS, Math.max(dense.length * 2, Integer.highestOneBit(index) * 2));
+        dense = Arrays.copyOf(dense, Math.min(length, DENSE_WORDS));
     }
 }

@@ -16,7 +16,12 @@ import fba.core.Status;
  */
 public final class Session {
 
+    private static final byte[] MALLOC = {'m', 'a', 'l', 'l', 'o', 'c', ' '};
+    private static final byte[] FREE = {'f', 'r', 'e', 'e', ' '};
+
     private final Profile profile;
+    /** Response of a request handled by the String path on behalf of the byte path. */
+    private final StringBuilder scratch = new StringBuilder(128);
     private SparseMemory memory;
     private FreeingBumpAllocator allocator;
 
@@ -91,6 +96,87 @@ public final class Session {
             err(out, ErrorCode.BAD_REQUEST, t.error());
         }
         return true;
+    }
+
+    /**
+     * Executes one request held as ASCII bytes {@code line[from .. to)} (no terminator) and appends
+     * the response line, without a terminator, to {@code out}: exactly what
+     * {@link #execute(String, StringBuilder)} would append for the same text. Well-formed
+     * {@code malloc} and {@code free} requests, the bulk of any trace, are parsed straight from the
+     * bytes; every other request takes the String path.
+     *
+     * @return false when the line is blank or a comment and so gets no response
+     */
+    public boolean execute(byte[] line, int from, int to, ResponseBuffer out) {
+        if (allocator != null) {
+            if (startsWith(line, from, to, MALLOC)) {
+                long size = u32(line, from + MALLOC.length, to);
+                if (size >= 0) {
+                    long r = allocator.malloc(size);
+                    if (r >= 0) {
+                        out.append("ok ").append(r);
+                    } else {
+                        scratch.setLength(0);
+                        allocatorError(scratch, (int) -r, "malloc " + size);
+                        out.append(scratch);
+                    }
+                    return true;
+                }
+            } else if (startsWith(line, from, to, FREE)) {
+                long ptr = u32(line, from + FREE.length, to);
+                if (ptr >= 0) {
+                    int status = allocator.free(ptr);
+                    if (status == Status.OK) {
+                        out.append("ok");
+                    } else {
+                        scratch.setLength(0);
+                        allocatorError(scratch, status, "free " + ptr);
+                        out.append(scratch);
+                    }
+                    return true;
+                }
+            }
+        }
+        scratch.setLength(0);
+        if (!execute(new String(line, from, to - from, java.nio.charset.StandardCharsets.ISO_8859_1), scratch)) {
+            return false;
+        }
+        out.append(scratch);
+        return true;
+    }
+
+    private static boolean startsWith(byte[] line, int from, int to, byte[] prefix) {
+        if (to - from < prefix.length) {
+            return false;
+        }
+        for (int i = 0; i < prefix.length; i++) {
+            if (line[from + i] != prefix[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The u32 that {@code line[from .. to)} spells in decimal, or -1 when it is empty, holds a
+     * non-digit or exceeds 2^32 - 1: the cases {@link Tokens#number} reports, left to it.
+     */
+    private static long u32(byte[] line, int from, int to) {
+        if (from >= to) {
+            return -1;
+        }
+        long v = 0;
+        for (int i = from; i < to; i++) {
+            int d = line[i] - '0';
+            if (d < 0 || d > 9) {
+                return -1;
+            }
+            v = v * 10 + d;
+            if (v > 0xFFFFFFFFL) {
+                return -1;
+            }
+        }
+        return v;
     }
 
     /** Convenience for tests and tools: the response to one line, or null for none. */
