@@ -1,12 +1,10 @@
 package fba.cli;
 
+import fba.protocol.LineSplitter;
+import fba.protocol.ResponseBuffer;
 import fba.protocol.Session;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.OutputStreamWriter;
 import java.io.PrintStream;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
 
@@ -33,28 +31,40 @@ final class ServeCommand {
             throw new UsageException("takes no arguments, got '" + o.positional().get(0) + "'");
         }
         Session session = new Session(o.profile());
-        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8), 1 << 16);
-        Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-        StringBuilder sb = new StringBuilder(256);
+        LineSplitter lines = new LineSplitter(System.in, 1 << 16);
+        ResponseBuffer buf = new ResponseBuffer(1 << 16);
         try {
-            String line;
-            while ((line = in.readLine()) != null) {
-                if (session.execute(stripCr(line), sb)) {
-                    sb.append('\n');
+            while (lines.next()) {
+                if (execute(session, lines, buf)) {
+                    buf.append('\n');
                 }
-                if (sb.length() > (1 << 15) || !in.ready()) {
-                    w.append(sb);
-                    sb.setLength(0);
-                    w.flush();
+                if (buf.length() > (1 << 15) || !lines.ready()) {
+                    buf.writeTo(out);
+                    out.flush();
                 }
             }
-            w.append(sb);
-            w.flush();
+            buf.writeTo(out);
+            out.flush();
             return 0;
         } catch (IOException e) {
             err.println("fba serve: I/O error: " + e.getMessage());
             return 2;
         }
+    }
+
+    /**
+     * Executes the current line. A line that is not ASCII is decoded as UTF-8 with replacement
+     * characters, as the reader serve used to read with did, and takes the String path.
+     */
+    private static boolean execute(Session session, LineSplitter lines, ResponseBuffer buf) {
+        if (lines.ascii()) {
+            return session.execute(lines.buffer(), lines.start(), lines.end(), buf);
+        }
+        String line = new String(lines.buffer(), lines.start(), lines.end() - lines.start(), StandardCharsets.UTF_8);
+        StringBuilder sb = new StringBuilder();
+        boolean responded = session.execute(stripCr(line), sb);
+        buf.append(sb);
+        return responded;
     }
 
     static String stripCr(String line) {
