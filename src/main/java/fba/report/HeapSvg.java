@@ -21,9 +21,9 @@ public final class HeapSvg {
     private HeapSvg() {
     }
 
-    /** Colour of an order: hues spread over the 29 possible orders. */
+    /** Colour of an order: golden-angle hue steps keep neighbouring orders far apart. */
     static String colour(int order) {
-        return "hsl(" + (order * 360 / 29) + ",70%,50%)";
+        return "hsl(" + (order * 137 % 360) + ",65%,55%)";
     }
 
     private static int blockWidth(int order) {
