@@ -52,9 +52,12 @@ class VectorFileTest {
 
     @Test
     void anArrowWithNothingAfterItIsRejected() throws IOException {
-        Path p = write("empty.vec", "init 0 onchain 1 1 => ok\nmalloc 8 => \n");
+        Path p = write("empty.vec", "init 0 onchain 1 1 => ok\nmalloc 8 => \nmalloc 8 =>\n");
         IOException e = assertThrows(VectorFile.VectorFormatException.class, () -> VectorFile.read(p));
         assertTrue(e.getMessage().contains("empty.vec:2"), e.getMessage());
+        Path q = write("bare.vec", "init 0 onchain 1 1 => ok\nmalloc 8 =>\n");
+        IOException f = assertThrows(VectorFile.VectorFormatException.class, () -> VectorFile.read(q));
+        assertTrue(f.getMessage().contains("bare.vec:2"), f.getMessage());
     }
 
     @Test

@@ -26,6 +26,13 @@ class VectorLineTest {
     }
 
     @Test
+    void anArrowAtTheEndOfTheLineIsAnEmptyExpectationNotPartOfTheRequest() {
+        VectorLine l = VectorLine.parse(2, "malloc 8 =>");
+        assertEquals("malloc 8", l.request());
+        assertEquals("", l.expected());
+    }
+
+    @Test
     void commentsBlankLinesAndPragmasAreNotRequests() {
         assertNull(VectorLine.parse(1, "").request());
         assertNull(VectorLine.parse(1, "# malloc 8 => ok 8").request());
