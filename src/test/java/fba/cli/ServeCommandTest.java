@@ -1,63 +1,65 @@
 package fba.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import fba.core.Profile;
-import fba.protocol.Session;
-import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintStream;
-import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
-import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-/** {@code fba serve} answers byte-level; it must answer exactly as the String path does. */
+/** {@code fba serve}: the protocol on stdin/stdout. */
 class ServeCommandTest {
 
-    /** What serve printed before it went byte-level: readLine, stripCr, execute(String). */
-    private static String viaStrings(String text, Profile profile) throws IOException {
-        StringBuilder out = new StringBuilder();
-        Session session = new Session(profile);
-        BufferedReader in = new BufferedReader(new StringReader(text));
-        String line;
-        while ((line = in.readLine()) != null) {
-            if (session.execute(ServeCommand.stripCr(line), out)) {
-                out.append('\n');
-            }
-        }
-        return out.toString();
-    }
-
-    private static String serve(byte[] input, Profile profile) {
+    private static Cli serve(String input, String... args) {
         InputStream saved = System.in;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
-            System.setIn(new ByteArrayInputStream(input));
-            int status = Main.run(new String[] {"serve", "--profile", profile.name().toLowerCase()},
-                    new PrintStream(out, true, StandardCharsets.UTF_8), System.err);
-            assertEquals(0, status);
+            System.setIn(new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)));
+            String[] full = new String[args.length + 1];
+            full[0] = "serve";
+            System.arraycopy(args, 0, full, 1, args.length);
+            return Cli.run(full);
         } finally {
             System.setIn(saved);
         }
-        return out.toString(StandardCharsets.UTF_8);
     }
 
     @Test
-    void givenMixedTraces_whenServed_thenOutputIsExactlyTheStringPathsOutput() throws IOException {
-        Random rnd = new Random(67);
-        for (Profile profile : Profile.values()) {
-            for (int round = 0; round < 10; round++) {
-                // given
-                String text = MixedTraces.trace(rnd);
-                // when
-                String actual = serve(text.getBytes(StandardCharsets.UTF_8), profile);
-                // then
-                assertEquals(viaStrings(text, profile), actual, "round " + round + " " + profile);
-            }
-        }
+    void answersEveryRequestInOrderAndSkipsBlankAndCommentLines() {
+        Cli c = serve("malloc 8\n# comment\n\ninit 0 onchain 1 65536\r\nmalloc 9\nbogus\nstats\n");
+        assertEquals(0, c.status, c.toString());
+        String[] lines = c.out.split("\n");
+        assertEquals(5, lines.length, c.toString());
+        assertTrue(lines[0].startsWith("err not_initialized"));
+        assertEquals("ok", lines[1]);
+        assertEquals("ok 8", lines[2]);
+        assertTrue(lines[3].startsWith("err bad_request unknown request 'bogus'"));
+        assertEquals("ok 24 24 24 24", lines[4]);
+    }
+
+    @Test
+    void aFinalLineWithoutNewlineIsAnswered() {
+        Cli c = serve("init 0 onchain 1 65536\nmalloc 1");
+        assertEquals("ok\nok 8\n", c.out);
+    }
+
+    @Test
+    void emptyInputGivesNoOutput() {
+        Cli c = serve("");
+        assertEquals(0, c.status);
+        assertEquals("", c.out);
+    }
+
+    @Test
+    void theStrictProfileIsSelectable() {
+        Cli c = serve("init 4294967290 onchain 1 65536\n", "--profile", "strict");
+        assertTrue(c.out.startsWith("err heap_base_wrap"), c.toString());
+    }
+
+    @Test
+    void positionalArgumentsAreAUsageError() {
+        Cli c = serve("", "file.trace");
+        assertEquals(2, c.status, c.toString());
+        assertTrue(c.err.contains("takes no arguments, got 'file.trace'"), c.toString());
     }
 }
