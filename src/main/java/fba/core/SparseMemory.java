@@ -11,11 +11,12 @@ import java.util.Arrays;
  *       the highest word written so far. Heaps grow upward from a low heap base, so this is where
  *       nearly every access of a real session lands, and a flat array makes an aligned access a
  *       single bounds check and load.</li>
- *   <li>Above it, an open-addressing hash table from word index to word, holding only words that
- *       have been written (16 bytes each, at most twice over for the table's slack). A heap that
- *       scatters headers over the whole address space, one per 64 KiB say, then costs a few dozen
- *       bytes of RAM per header, and a trace can never make it cost more than a few dozen bytes
- *       per request (a request writes at most two words).</li>
+ *   <li>Above it, an open-addressing hash table from word index to word ({@link WordTable}),
+ *       holding only words that have been written: 16 bytes per slot, at most half the slots in
+ *       use, so 32 to 64 bytes per word. A heap that scatters headers over the whole address
+ *       space, one per 64 KiB say, then costs tens of bytes of RAM per header instead of a page,
+ *       and no trace can make it cost more than about 128 bytes per request (a request writes at
+ *       most two words).</li>
  * </ul>
  * Memory that was never written reads as zero in both.
  *
