@@ -107,14 +107,25 @@ public class CoreMixBenchmark {
         }
     }
 
-    /** The copy is only worth measuring if it computes the same orders as the core. */
+    /**
+     * The copy is only worth measuring if it computes the same orders as the core. Both are step
+     * functions of the size that can change only just above a power of two, so every size below
+     * 70,000 plus 2^k - 1, 2^k and 2^k + 1 for every k up to 31 covers all sizes up to 2^31.
+     */
     static void checkSameOrders() {
-        for (long n = 0; n <= (1L << 31); n = n < 70000 ? n + 1 : n * 2 - 1) {
-            for (long m = n - 1; m <= n + 1; m++) {
-                if (m >= 0 && ClzOrderAllocator.orderOf(m) != FreeingBumpAllocator.orderOf(m)) {
-                    throw new IllegalStateException("orderOf differs at " + m);
-                }
-            }
+        for (long n = 0; n < 70_000; n++) {
+            sameOrder(n);
+        }
+        for (int k = 0; k <= 31; k++) {
+            sameOrder((1L << k) - 1);
+            sameOrder(1L << k);
+            sameOrder((1L << k) + 1);
+        }
+    }
+
+    private static void sameOrder(long size) {
+        if (ClzOrderAllocator.orderOf(size) != FreeingBumpAllocator.orderOf(size)) {
+            throw new IllegalStateException("orderOf differs at " + size);
         }
     }
 
