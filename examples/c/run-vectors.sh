@@ -1,20 +1,22 @@
 #!/usr/bin/env sh
 # Replays conformance vectors (spec/vectors/*.vec) through the C implementation, each file in a
 # fresh process, and compares every response that has an expectation (errors by code only).
-# Files pinned with "#! profile strict|substrate" run in that profile, others in both.
-# usage: run-vectors.sh [--bin PATH] [FILE|DIR...]    exit 0 = all pass, 1 = a mismatch
+# Files pinned with "#! profile strict|substrate" run in that profile, others in both; the
+# profile reaches the implementation as FBA_PROFILE in its environment.
+# usage: run-vectors.sh [--impl COMMAND] [FILE|DIR...]   exit 0 = all pass, 1 = a mismatch
+#   COMMAND runs under /bin/sh -c (default: examples/c/build/fba-c); any adapter that reads its
+#   profile from FBA_PROFILE can be replayed the same way.
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
-bin="$here/build/fba-c"
-if [ "${1:-}" = "--bin" ]; then
-  bin=$2
+impl="$here/build/fba-c"
+if [ "${1:-}" = "--impl" ]; then
+  impl=$2
   shift 2
-fi
-[ $# -gt 0 ] || set -- "$here/../../spec/vectors"
-if [ ! -x "$bin" ]; then
-  echo "run-vectors: $bin is missing; build it with examples/c/build.sh" >&2
+elif [ ! -x "$impl" ]; then
+  echo "run-vectors: $impl is missing; build it with examples/c/build.sh" >&2
   exit 2
 fi
+[ $# -gt 0 ] || set -- "$here/../../spec/vectors"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
@@ -43,7 +45,7 @@ check() {
     { echo "run-vectors: cannot parse $1" >&2; exit 2; }
   [ -f "$work/req" ] || : >"$work/req"
   [ -f "$work/exp" ] || : >"$work/exp"
-  "$bin" --profile "$2" <"$work/req" >"$work/act" 2>"$work/err" || true
+  FBA_PROFILE=$2 /bin/sh -c "$impl" <"$work/req" >"$work/act" 2>"$work/err" || true
   # compare: errors by code, successes exactly
   if awk -F '\t' -v act="$work/act" -v file="$1" -v profile="$2" '
       { if ((getline got < act) <= 0) got = "<no response>"
@@ -70,5 +72,5 @@ while IFS= read -r f; do
   done
 done <"$files"
 
-echo "run-vectors: $pass passed, $fail failed ($bin)"
+echo "run-vectors: $pass passed, $fail failed ($impl)"
 [ "$fail" -eq 0 ]
