@@ -51,6 +51,8 @@ class Peer:
     def ask(self, line):
         self.p.stdin.write(line + "\n")
         self.p.stdin.flush()
+        if line.rstrip("\r") == "" or line.startswith("#"):
+            return ""  # the protocol gives these lines no response
         return self.p.stdout.readline().rstrip("\n")
 
     def close(self):
@@ -113,7 +115,7 @@ def session(rng, peer, out, ops):
             live, freed = [], []
         reply = peer.ask(line)
         out.append(line)
-        parts = reply.split()
+        parts = reply.split() or ["none"]
         if line.startswith("init ") and parts[0] == "ok":
             poisoned = False
         elif parts[0] == "err" and parts[1] not in ("bad_request", "not_initialized") and (

@@ -3,9 +3,18 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#define CHUNK_BITS 10u
-#define CHUNK_SIZE (1u << CHUNK_BITS)
-#define CHUNKS_PER_PAGE (FBA_PAGE_SIZE / CHUNK_SIZE)
+#define WORDS_PER_PAGE (FBA_PAGE_SIZE / 8u)
+/* a sparse page's table never exceeds 2 * DENSE_AT slots, then the page becomes an array */
+#define DENSE_AT 1024u
+#define FIRST_SLOTS 8u
+
+typedef struct fba_page {
+    uint8_t *dense;   /* FBA_PAGE_SIZE bytes once dense, else NULL */
+    uint32_t count;   /* words stored in the table */
+    uint32_t mask;    /* table slots - 1, a power of two minus one */
+    uint16_t *keys;   /* word index within the page + 1; 0 marks an empty slot */
+    uint64_t *values; /* the word's 8 bytes, little-endian */
+} fba_page;
 
 static void *checked_calloc(size_t n, size_t size) {
     void *p = calloc(n, size);
@@ -17,12 +26,14 @@ static void *checked_calloc(size_t n, size_t size) {
     return p;
 }
 
-static void free_page(fba_memory *m, uint32_t page) {
-    uint8_t **chunks = m->page_chunks[page];
-    if (chunks == NULL) return;
-    for (uint32_t i = 0; i < CHUNKS_PER_PAGE; i++) free(chunks[i]);
-    free(chunks);
-    m->page_chunks[page] = NULL;
+static void free_page(fba_memory *m, uint32_t index) {
+    fba_page *p = m->page[index];
+    if (p == NULL) return;
+    free(p->dense);
+    free(p->keys);
+    free(p->values);
+    free(p);
+    m->page[index] = NULL;
 }
 
 static void free_pages_from(fba_memory *m, uint32_t first) {
@@ -43,57 +54,107 @@ void mem_truncate(fba_memory *m, uint32_t pages) {
     m->pages = pages;
 }
 
-static const uint8_t *chunk_for_read(const fba_memory *m, uint32_t addr) {
-    uint8_t **chunks = m->page_chunks[addr >> 16];
-    if (chunks == NULL) return NULL;
-    return chunks[(addr >> CHUNK_BITS) & (CHUNKS_PER_PAGE - 1)];
+static uint32_t slot_of(const fba_page *p, uint32_t word) {
+    return (word * 2654435761u >> 16) & p->mask;
 }
 
-static uint8_t *chunk_for_write(fba_memory *m, uint32_t addr) {
-    uint32_t page = addr >> 16;
-    uint8_t **chunks = m->page_chunks[page];
-    if (chunks == NULL) {
-        chunks = checked_calloc(CHUNKS_PER_PAGE, sizeof *chunks);
-        m->page_chunks[page] = chunks;
-        if (page >= m->touched_limit) m->touched_limit = page + 1;
-    }
-    uint8_t **slot = &chunks[(addr >> CHUNK_BITS) & (CHUNKS_PER_PAGE - 1)];
-    if (*slot == NULL) *slot = checked_calloc(1, CHUNK_SIZE);
-    return *slot;
-}
-
-static uint8_t read_byte(const fba_memory *m, uint32_t addr) {
-    const uint8_t *c = chunk_for_read(m, addr);
-    return c == NULL ? 0 : c[addr & (CHUNK_SIZE - 1)];
-}
-
-uint64_t mem_read64(const fba_memory *m, uint32_t addr) {
-    uint32_t off = addr & (CHUNK_SIZE - 1);
+static uint64_t dense_get(const uint8_t *d, uint32_t word) {
     uint64_t v = 0;
-    if (off <= CHUNK_SIZE - 8) {
-        const uint8_t *c = chunk_for_read(m, addr);
-        if (c == NULL) return 0;
-        for (int i = 7; i >= 0; i--) v = (v << 8) | c[off + (uint32_t)i];
-        return v;
-    }
-    /* straddles two chunks; addr + 8 <= 2^32 so addr + i never wraps */
-    for (int i = 7; i >= 0; i--) v = (v << 8) | read_byte(m, addr + (uint32_t)i);
+    for (int i = 7; i >= 0; i--) v = (v << 8) | d[word * 8u + (uint32_t)i];
     return v;
 }
 
+static void dense_set(uint8_t *d, uint32_t word, uint64_t v) {
+    for (uint32_t i = 0; i < 8; i++) d[word * 8u + i] = (uint8_t)(v >> (8 * i));
+}
+
+/* word: index of an 8-byte word in the whole memory (address / 8) */
+static uint64_t get_word(const fba_memory *m, uint32_t word) {
+    const fba_page *p = m->page[word / WORDS_PER_PAGE];
+    uint32_t w = word % WORDS_PER_PAGE;
+    if (p == NULL) return 0;
+    if (p->dense != NULL) return dense_get(p->dense, w);
+    for (uint32_t s = slot_of(p, w);; s = (s + 1) & p->mask) {
+        if (p->keys[s] == 0) return 0;
+        if (p->keys[s] == w + 1) return p->values[s];
+    }
+}
+
+static void table_put(fba_page *p, uint32_t w, uint64_t v) {
+    uint32_t s = slot_of(p, w);
+    while (p->keys[s] != 0 && p->keys[s] != w + 1) s = (s + 1) & p->mask;
+    if (p->keys[s] == 0) {
+        p->keys[s] = (uint16_t)(w + 1);
+        p->count++;
+    }
+    p->values[s] = v;
+}
+
+static void table_alloc(fba_page *p, uint32_t slots) {
+    p->mask = slots - 1;
+    p->keys = checked_calloc(slots, sizeof *p->keys);
+    p->values = checked_calloc(slots, sizeof *p->values);
+    p->count = 0;
+}
+
+/* keeps the table at most half full, or turns the page dense */
+static void make_room(fba_page *p) {
+    if (p->count + 1 <= (p->mask + 1) / 2) return;
+    uint16_t *keys = p->keys;
+    uint64_t *values = p->values;
+    uint32_t slots = p->mask + 1;
+    if (p->count + 1 > DENSE_AT) {
+        p->dense = checked_calloc(1, FBA_PAGE_SIZE);
+        for (uint32_t s = 0; s < slots; s++) {
+            if (keys[s] != 0) dense_set(p->dense, keys[s] - 1u, values[s]);
+        }
+        p->keys = NULL;
+        p->values = NULL;
+    } else {
+        table_alloc(p, slots * 2);
+        for (uint32_t s = 0; s < slots; s++) {
+            if (keys[s] != 0) table_put(p, keys[s] - 1u, values[s]);
+        }
+    }
+    free(keys);
+    free(values);
+}
+
+static void set_word(fba_memory *m, uint32_t word, uint64_t v) {
+    uint32_t index = word / WORDS_PER_PAGE;
+    uint32_t w = word % WORDS_PER_PAGE;
+    fba_page *p = m->page[index];
+    if (p == NULL) {
+        if (v == 0) return; /* zero into a page never written changes nothing */
+        p = checked_calloc(1, sizeof *p);
+        table_alloc(p, FIRST_SLOTS);
+        m->page[index] = p;
+        if (index >= m->touched_limit) m->touched_limit = index + 1;
+    }
+    if (p->dense == NULL) make_room(p);
+    if (p->dense != NULL) dense_set(p->dense, w, v);
+    else table_put(p, w, v);
+}
+
+uint64_t mem_read64(const fba_memory *m, uint32_t addr) {
+    uint32_t word = addr / 8u;
+    uint32_t shift = (addr % 8u) * 8u;
+    if (shift == 0) return get_word(m, word);
+    /* straddles two words; addr + 8 <= 2^32 keeps word + 1 inside memory */
+    return get_word(m, word) >> shift | get_word(m, word + 1) << (64u - shift);
+}
+
 void mem_write64(fba_memory *m, uint32_t addr, uint64_t value) {
-    uint32_t off = addr & (CHUNK_SIZE - 1);
-    if (off <= CHUNK_SIZE - 8) {
-        /* writing zeros into a chunk that does not exist yet changes nothing */
-        if (value == 0 && chunk_for_read(m, addr) == NULL) return;
-        uint8_t *c = chunk_for_write(m, addr);
-        for (uint32_t i = 0; i < 8; i++) c[off + i] = (uint8_t)(value >> (8 * i));
+    uint32_t word = addr / 8u;
+    uint32_t shift = (addr % 8u) * 8u;
+    if (shift == 0) {
+        set_word(m, word, value);
         return;
     }
-    for (uint32_t i = 0; i < 8; i++) {
-        uint8_t b = (uint8_t)(value >> (8 * i));
-        uint32_t a = addr + i;
-        if (b == 0 && chunk_for_read(m, a) == NULL) continue;
-        chunk_for_write(m, a)[a & (CHUNK_SIZE - 1)] = b;
-    }
+    uint64_t low_mask = (UINT64_C(1) << shift) - 1u; /* bytes of the first word kept */
+    uint64_t first = (get_word(m, word) & low_mask) | value << shift;
+    uint64_t second = (get_word(m, word + 1) & ~low_mask) |
+                      value >> (64u - shift);
+    set_word(m, word, first);
+    set_word(m, word + 1, second);
 }

@@ -1,6 +1,8 @@
 /* A Wasm-style linear memory of up to 65536 pages of 64 KiB (4 GiB) that costs nothing until
- * written: bytes live in 1 KiB chunks, allocated on the first non-zero write. Unwritten bytes
- * read as zero. Callers check bounds; these functions assume addr + 8 <= size. */
+ * written. A written page starts as a small hash table of its 8-byte words (an allocator writes
+ * one header per block, so most pages hold a few words) and turns into a plain 64 KiB array once
+ * it holds 1024 words. Unwritten bytes read as zero. Callers check bounds: these functions
+ * assume addr + 8 <= size. */
 #ifndef FBA_SPARSE_MEMORY_H
 #define FBA_SPARSE_MEMORY_H
 
@@ -9,9 +11,11 @@
 #define FBA_PAGE_SIZE 65536u
 #define FBA_MAX_PAGES 65536u
 
+struct fba_page;
+
 typedef struct fba_memory {
-    /* page_chunks[p] is NULL or an array of chunk pointers for Wasm page p */
-    uint8_t **page_chunks[FBA_MAX_PAGES];
+    /* NULL for a page never written since it was last discarded */
+    struct fba_page *page[FBA_MAX_PAGES];
     uint32_t pages;
     uint32_t max_pages;
     /* every materialised page index is below this: bounds the scan on reset and truncate */
