@@ -15,6 +15,8 @@ java -jar target/fba.jar replay --profile "$profile" "$work/req" >"$work/java"
 norm='{ if ($1 == "err") print "err " $2; else print }'
 awk "$norm" "$work/java" >"$work/java.n"
 awk "$norm" "$work/c" >"$work/c.n"
-paste -d '\t' "$work/req" "$work/java.n" "$work/c.n" | awk -F '\t' '
+# columns split on the unit separator: requests may contain tabs
+sep=$(printf '\037')
+paste -d "$sep" "$work/req" "$work/java.n" "$work/c.n" | awk -F "$sep" '
   $2 != $3 { n++; if (n <= 20) printf "line %d: %s\n  java: %s\n  c:    %s\n", NR, $1, $2, $3 }
   END { printf "%d requests, %d differ\n", NR, n; exit n > 0 }'
