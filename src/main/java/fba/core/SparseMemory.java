@@ -11,12 +11,11 @@ import java.util.Arrays;
  *       the highest word written so far. Heaps grow upward from a low heap base, so this is where
  *       nearly every access of a real session lands, and a flat array makes an aligned access a
  *       single bounds check and load.</li>
- *   <li>Above it, an open-addressing hash table from word index to word ({@link WordTable}),
- *       holding only words that have been written: 16 bytes per slot, at most half the slots in
- *       use, so 32 to 64 bytes per word. A heap that scatters headers over the whole address
- *       space, one per 64 KiB say, then costs tens of bytes of RAM per header instead of a page,
- *       and no trace can make it cost more than about 128 bytes per request (a request writes at
- *       most two words).</li>
+ *   <li>Above it, a {@link PageStore}: 64 KiB pages kept as sorted (offset, word) pairs while
+ *       sparse, flat once dense, and interned by content, so that a heap scattering headers over
+ *       the whole address space costs tens of bytes per header and a heap filling 4 GiB with
+ *       blocks of one size costs a few shared pages. It is created by the first write up there,
+ *       so a session that stays low never pays for its page table.</li>
  * </ul>
  * Memory that was never written reads as zero in both.
  *
@@ -35,8 +34,8 @@ public final class SparseMemory implements Memory {
 
     /** Words 0 .. dense.length-1; words from there up to DENSE_WORDS are all zero. */
     private long[] dense = NO_WORDS;
-    /** Words from DENSE_WORDS up that have been written: a {@link WordTable}, null until needed. */
-    private WordTable upper;
+    /** Words from DENSE_WORDS up; null until something non-zero is written there. */
+    private PageStore upper;
     private final int maxPages;
     private int pages;
 
@@ -89,7 +88,7 @@ public final class SparseMemory implements Memory {
         pages = newPages;
     }
 
-    /** Bytes of RAM holding memory contents (flat array plus hash table), for accounting. */
+    /** Approximate bytes of RAM holding memory contents, for accounting in tests and benchmarks. */
     public long storageBytes() {
         return dense.length * 8L + (upper == null ? 0 : upper.storageBytes());
     }
@@ -165,7 +164,7 @@ public final class SparseMemory implements Memory {
             if (value == 0) {
                 return;
             }
-            upper = new WordTable();
+            upper = new PageStore();
         }
         upper.put(index, value);
     }

@@ -115,15 +115,29 @@ class SparseMemoryTest {
     }
 
     @Test
-    void aWordStraddlingTwoWordsIsStoredWholeAndCostsNoMoreThanTheMemory() {
-        // The flat store covers what has been written (SparseMemoryStoresTest covers the store above it).
+    void aWordStraddlingTwoPagesMaterialisesBothAndStaysSmall() {
+        // Above the flat bottom store (SparseMemory.DENSE_BYTES), where pages are kept sparse.
+        long base = SparseMemory.DENSE_BYTES;
+        SparseMemory m = new SparseMemory(258, 258);
+        m.writeU64(base + 508, -1L);
+        long one = m.storageBytes();
+        assertTrue(one > 0 && one < 1024, "bytes " + one);
+        m.writeU64(base + 65532, -1L);
+        assertTrue(m.storageBytes() > one && m.storageBytes() < 2048, "bytes " + m.storageBytes());
+        assertEquals(-1L, m.readU64(base + 65532));
+        assertEquals(-1L, m.readU64(base + 508));
+    }
+
+    @Test
+    void theFlatBottomStoreCoversAtMostTwiceWhatWasWritten() {
+        // Below DENSE_BYTES memory is one flat array, grown by doubling to the highest word written.
         SparseMemory m = new SparseMemory(2, 2);
         m.writeU64(508, -1L);
-        assertEquals(-1L, m.readU64(508));
-        assertEquals(0xFFFFFFFFL, m.readU64(512));
+        assertTrue(m.storageBytes() <= 4096, "bytes " + m.storageBytes());
         m.writeU64(65532, -1L);
+        assertTrue(m.storageBytes() <= 2 * 65540, "bytes " + m.storageBytes());
         assertEquals(-1L, m.readU64(65532));
-        assertEquals(true, m.storageBytes() <= m.size(), "storage " + m.storageBytes());
+        assertEquals(-1L, m.readU64(508));
     }
 
     @Test
