@@ -58,15 +58,44 @@ final class ImplProcess {
         this.watchdog.setDaemon(true);
     }
 
-    /** Starts {@code command} under {@code sh -c}. */
+    /**
+     * Starts {@code command}: split on spaces and run directly when it is plain words, otherwise
+     * under {@code /bin/sh -c} (see {@link #argv}).
+     */
     static ImplProcess start(String command, long timeoutMs) throws IOException {
-        ProcessBuilder pb = new ProcessBuilder("/bin/sh", "-c", command);
+        ProcessBuilder pb = new ProcessBuilder(argv(command));
         Process p = pb.start();
         ImplProcess ip = new ImplProcess(p, timeoutMs);
         ip.stderr.start();
         ip.reader.start();
         ip.watchdog.start();
         return ip;
+    }
+
+    /** Characters that make a command need a shell. */
+    private static final String SHELL_SYNTAX = "|&;<>()$`\\\"' \t*?[]#~=%{}!\n";
+
+    /**
+     * The argument vector for a command line. Plain words separated by spaces are run directly, so
+     * the implementation is the checker's own child: its exit status and the end of its output are
+     * its own. Anything using shell syntax (quotes, variables, redirections, pipes, {@code &&},
+     * globs, assignments) runs under {@code /bin/sh -c}; prefix it with {@code exec} to keep the
+     * same property.
+     */
+    static List<String> argv(String command) {
+        String trimmed = command.trim();
+        boolean plain = true;
+        for (int i = 0; i < trimmed.length(); i++) {
+            char c = trimmed.charAt(i);
+            if (c != ' ' && SHELL_SYNTAX.indexOf(c) >= 0) {
+                plain = false;
+                break;
+            }
+        }
+        if (plain && !trimmed.isEmpty()) {
+            return java.util.Arrays.asList(trimmed.split(" +"));
+        }
+        return List.of("/bin/sh", "-c", command);
     }
 
     /** Whether the run has already ended (divergence or failure); further sends are pointless. */
@@ -168,13 +197,17 @@ final class ImplProcess {
         }
     }
 
-    /** Ends the process and everything it started. */
+    /**
+     * Ends the process and everything it started. Signals go through {@link ProcessHandle}, not
+     * {@link Process#destroyForcibly}, because the latter also closes the input stream and would wait
+     * for a writer blocked on a full pipe.
+     */
     void kill() {
         List<ProcessHandle> children = process.descendants().collect(java.util.stream.Collectors.toList());
-        process.destroyForcibly();
         for (ProcessHandle c : children) {
             c.destroyForcibly();
         }
+        process.toHandle().destroyForcibly();
         try {
             process.waitFor(2, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
