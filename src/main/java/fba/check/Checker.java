@@ -120,6 +120,11 @@ public final class Checker {
         return status;
     }
 
+    /** The report as built so far (complete once {@link #run} returns). */
+    Map<String, Object> report() {
+        return report;
+    }
+
     private Map<String, Object> vectorSummary() {
         Map<String, Object> v = new LinkedHashMap<>();
         v.put("directory", cfg.vectors == null ? null : cfg.vectors.toString());
