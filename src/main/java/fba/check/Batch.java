@@ -14,6 +14,8 @@ final class Batch {
     /** Position of each line in its owner's trace. */
     final int[] position;
     int size;
+    /** The lines as bytes, each ending in a newline, once {@link #seal} has run. */
+    byte[] bytes;
 
     Batch(Object owner, int capacity) {
         this.owner = owner;
@@ -33,12 +35,22 @@ final class Batch {
         size++;
     }
 
+    /** Encodes the lines for writing (done by the thread that made the batch, off the sender's path). */
+    void seal() {
+        StringBuilder sb = new StringBuilder(size * 16);
+        for (int i = 0; i < size; i++) {
+            sb.append(lines[i]).append('\n');
+        }
+        bytes = sb.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     /** A batch holding a whole script. */
     static Batch of(Object owner, Script script) {
         Batch b = new Batch(owner, script.size());
         for (int i = 0; i < script.size(); i++) {
             b.add(script.lines[i], script.expected[i], i);
         }
+        b.seal();
         return b;
     }
 }

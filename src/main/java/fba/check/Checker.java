@@ -1,7 +1,6 @@
 package fba.check;
 
 import fba.core.Profile;
-import fba.protocol.Session;
 import fba.protocol.VectorFile;
 import fba.protocol.VectorLine;
 import java.io.IOException;
@@ -13,7 +12,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * The differential check: vector files first, then seeded generated sessions, each request sent to
@@ -46,17 +44,6 @@ public final class Checker {
         this.cfg = cfg;
         this.out = out;
         this.err = err;
-    }
-
-    /** A generated session, as the owner of its batches: what to shrink when it diverges. */
-    private static final class SessionTrace {
-        final int index;
-        final List<Request> requests;
-
-        SessionTrace(int index, int ops) {
-            this.index = index;
-            this.requests = new ArrayList<>(ops + 8);
-        }
     }
 
     /** A vector file with the request lines that were sent and their line numbers. */
@@ -100,8 +87,8 @@ public final class Checker {
         report.put("vectors", vectorSummary());
         report.put("requests", counts.requests);
         report.put("sessions", sessionsDone);
-        report.put("requests_per_kind", new TreeMap<>(counts.kinds));
-        report.put("responses_per_code", new TreeMap<>(counts.codes));
+        report.put("requests_per_kind", counts.kinds());
+        report.put("responses_per_code", counts.codes());
         report.put("timings", timings);
         report.put("result", status == PASS ? "pass" : status == DIVERGED ? "divergence" : "failure");
         report.put("exit_status", status);
@@ -204,44 +191,37 @@ public final class Checker {
         if (cfg.sessions == 0) {
             return PASS;
         }
-        Session reference = new Session(cfg.profile);
         ImplProcess p = ImplProcess.start(cfg.command, cfg.timeoutMs);
+        SessionSource source = new SessionSource(cfg, generatorThreads(), BATCH);
         long start = System.nanoTime();
         long nextProgress = start + 1_000_000_000L;
-        StringBuilder sb = new StringBuilder(128);
-        boolean stopped = false;
-        for (int s = 0; s < cfg.sessions && !stopped; s++) {
-            SessionTrace trace = new SessionTrace(s, cfg.ops);
-            SessionGenerator gen = new SessionGenerator(cfg.seed, s, cfg.ops, cfg.profile, reference, s == 0);
-            Batch batch = new Batch(trace, BATCH);
-            Request r;
-            while ((r = gen.next()) != null) {
-                String line = r.render(NO_RESULTS);
-                sb.setLength(0);
-                String expected = reference.execute(line, sb) ? sb.toString() : null;
-                gen.observe(r, expected);
-                counts.count(r, expected);
-                batch.add(line, expected, trace.requests.size());
-                trace.requests.add(r);
-                if (batch.isFull()) {
-                    if (!p.send(batch)) {
-                        stopped = true;
+        try {
+            for (int s = 0; s < cfg.sessions; s++) {
+                SessionSource.Generated g = source.take(s);
+                counts.add(g.counts);
+                boolean sent = true;
+                for (Batch b : g.batches) {
+                    if (!p.send(b)) {
+                        sent = false;
                         break;
                     }
-                    batch = new Batch(trace, BATCH);
+                }
+                if (!sent) {
+                    break;
+                }
+                sessionsDone = s + 1;
+                long now = System.nanoTime();
+                if (!cfg.quiet && now >= nextProgress) {
+                    nextProgress = now + 2_000_000_000L;
+                    double secs = (now - start) / 1e9;
+                    err.printf("fba check: %,d requests, session %d of %d, %,.0f requests/s%n", counts.requests,
+                            s + 1, cfg.sessions, counts.requests / secs);
                 }
             }
-            if (!stopped && batch.size > 0 && !p.send(batch)) {
-                stopped = true;
-            }
-            sessionsDone = s + 1;
-            long now = System.nanoTime();
-            if (!cfg.quiet && now >= nextProgress) {
-                nextProgress = now + 2_000_000_000L;
-                double secs = (now - start) / 1e9;
-                err.printf("fba check: %,d requests, session %d of %d, %,.0f requests/s%n", counts.requests,
-                        s + 1, cfg.sessions, counts.requests / secs);
-            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            source.close();
         }
         Outcome o = p.finish();
         double secs = (System.nanoTime() - start) / 1e9;
@@ -251,7 +231,7 @@ public final class Checker {
             return failure(o, p, null);
         }
         if (o.kind == Outcome.Kind.DIVERGENCE) {
-            SessionTrace t = (SessionTrace) o.batch.owner;
+            SessionSource.Generated t = (SessionSource.Generated) o.batch.owner;
             int i = o.batch.position[o.index];
             String where = "session " + t.index + " request " + (i + 1);
             out.println("DIVERGENCE in " + where + " (seed " + cfg.seed + "): " + o.request());
@@ -268,7 +248,10 @@ public final class Checker {
         return PASS;
     }
 
-    private static final long[] NO_RESULTS = new long[0];
+    /** Generator threads: the cores left after the sender, the reader and the implementation. */
+    private static int generatorThreads() {
+        return Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors() - 2));
+    }
 
     // ---- reporting ----
 
@@ -346,8 +329,8 @@ public final class Checker {
         if (o.batch != null && o.index >= 0) {
             Object owner = o.batch.owner;
             int pos = o.batch.position[o.index];
-            if (owner instanceof SessionTrace) {
-                where = "session " + ((SessionTrace) owner).index + " request " + (pos + 1);
+            if (owner instanceof SessionSource.Generated) {
+                where = "session " + ((SessionSource.Generated) owner).index + " request " + (pos + 1);
             } else if (owner instanceof VectorTrace) {
                 VectorTrace vt = (VectorTrace) owner;
                 where = vt.path + ":" + vt.lineNumbers.get(pos);

@@ -123,19 +123,20 @@ final class ImplProcess {
             return false;
         }
         int answered = 0;
-        StringBuilder sb = new StringBuilder(b.size * 16);
         for (int i = 0; i < b.size; i++) {
-            sb.append(b.lines[i]).append('\n');
             if (b.expected[i] != null) {
                 answered++;
             }
+        }
+        if (b.bytes == null) {
+            b.seal();
         }
         sentAnswered += answered;
         if (b.size > 0) {
             lastSent = b.lines[b.size - 1];
         }
         try {
-            stdin.write(sb.toString().getBytes(StandardCharsets.UTF_8));
+            stdin.write(b.bytes);
             stdin.flush();
         } catch (IOException e) {
             // The process stopped reading (it died, or closed its input): the reader classifies it.
@@ -277,7 +278,7 @@ final class ImplProcess {
         if (!exited) {
             why = "closed its output while still running";
         } else if (process.exitValue() == 0) {
-            why = "exited (status 0) before answering";
+            why = "closed its output early (and exited with status 0) before answering";
         } else if (process.exitValue() > 128) {
             why = "crashed (status " + process.exitValue() + ", signal " + (process.exitValue() - 128) + ")";
         } else {

@@ -27,6 +27,8 @@ final class SessionGenerator {
     private static final long U32 = 0xFFFFFFFFL;
     private static final long PAGE = Memory.PAGE_SIZE;
     private static final long OCCUPIED = FreeingBumpAllocator.OCCUPIED;
+    /** Freed blocks remembered for double frees, reuse and free-list faults. */
+    private static final int MAX_FREED = 48;
 
     private enum Kind { NORMAL, ZERO_BASE, FILL, TOP, BIG }
 
@@ -150,7 +152,12 @@ final class SessionGenerator {
                 if (response.equals("ok")) {
                     Block b = removePtr(live, r.value(0));
                     if (b != null) {
-                        freed.add(b);
+                        if (freed.size() >= MAX_FREED) {
+                            // Forget an old one: keeps bookkeeping cheap; the reference still has it.
+                            freed.set(rng.below(freed.size()), b);
+                        } else {
+                            freed.add(b);
+                        }
                     }
                 }
                 break;

@@ -50,14 +50,14 @@ class SessionGeneratorTest {
 
         for (String kind : List.of("init", "malloc", "free", "grow", "truncate", "poke", "peek", "stats", "pages",
                 "malformed", "comment")) {
-            assertTrue(counts.kinds.getOrDefault(kind, 0L) > 0, "no " + kind + " in " + counts.kinds);
+            assertTrue(counts.kinds().getOrDefault(kind, 0L) > 0, "no " + kind + " in " + counts.kinds());
         }
         for (ErrorCode code : ErrorCode.values()) {
             boolean strictOnly = code == ErrorCode.HEAP_BASE_WRAP || code == ErrorCode.BUMPER_WRAP
                     || code == ErrorCode.ALLOCATED_WRAP;
             if (!strictOnly) {
-                assertTrue(counts.codes.getOrDefault(code.wireName(), 0L) > 0,
-                        "no " + code.wireName() + " in " + counts.codes);
+                assertTrue(counts.codes().getOrDefault(code.wireName(), 0L) > 0,
+                        "no " + code.wireName() + " in " + counts.codes());
             }
         }
     }
@@ -68,7 +68,7 @@ class SessionGeneratorTest {
         generate(7, 400, 1000, Profile.STRICT, counts);
 
         for (String code : List.of("heap_base_wrap", "bumper_wrap", "allocated_wrap")) {
-            assertTrue(counts.codes.getOrDefault(code, 0L) > 0, "no " + code + " in " + counts.codes);
+            assertTrue(counts.codes().getOrDefault(code, 0L) > 0, "no " + code + " in " + counts.codes());
         }
     }
 
@@ -77,8 +77,8 @@ class SessionGeneratorTest {
         Counts counts = new Counts();
         generate(9, 200, 1000, Profile.SUBSTRATE, counts);
 
-        long ok = counts.codes.get("ok");
-        long poisoned = counts.codes.getOrDefault("poisoned", 0L);
+        long ok = counts.codes().get("ok");
+        long poisoned = counts.codes().getOrDefault("poisoned", 0L);
         assertTrue(ok > 0.85 * counts.requests, "ok " + ok + " of " + counts.requests);
         assertTrue(poisoned < 0.03 * counts.requests, "poisoned " + poisoned + " of " + counts.requests);
     }
