@@ -3,7 +3,8 @@ package fba.check;
 /**
  * Lines the protocol answers with {@code err bad_request} while the session carries on unharmed:
  * unknown commands, wrong arity, numbers out of range or not unsigned decimal, spacing other than
- * one space between tokens, and inits the protocol refuses.
+ * one space between tokens, and inits the protocol refuses; plus a few lines that look odd but are
+ * well-formed (numbers with leading zeros).
  */
 final class Malformed {
 
@@ -17,13 +18,19 @@ final class Malformed {
         "init 0 onchain 1 1 1",
     };
 
+    /** Well-formed after all: the protocol allows leading zeros. */
+    private static final String[] LEADING_ZEROS = {"malloc 0008", "malloc 00", "peek 000", "grow 00", "peek 0016"};
+
     private Malformed() {
     }
 
     static Request pick(Rng rng, int id, long pages) {
-        int r = rng.below(FIXED.length + 3);
+        int r = rng.below(FIXED.length + 4);
         if (r < FIXED.length) {
             return Request.raw(id, FIXED[r]);
+        }
+        if (r == FIXED.length + 3) {
+            return Request.raw(id, LEADING_ZEROS[rng.below(LEADING_ZEROS.length)]);
         }
         if (r == FIXED.length) {
             // A shrink to more pages than memory has is refused as malformed.

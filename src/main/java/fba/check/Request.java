@@ -124,12 +124,12 @@ final class Request {
         return true;
     }
 
-    /** The protocol command for counting: the verb, "comment" or "malformed". */
+    /** The request kind for counting: the verb, "comment", or "raw" (a line sent verbatim: malformed or unusual). */
     String kind() {
         if (verb != null) {
             return verb;
         }
-        return raw.isEmpty() || raw.charAt(0) == '#' ? "comment" : "malformed";
+        return raw.isEmpty() || raw.charAt(0) == '#' ? "comment" : "raw";
     }
 
     /** Whether the implementation owes a response to this line. */

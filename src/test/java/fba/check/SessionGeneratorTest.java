@@ -49,7 +49,7 @@ class SessionGeneratorTest {
         generate(7, 400, 1000, Profile.SUBSTRATE, counts);
 
         for (String kind : List.of("init", "malloc", "free", "grow", "truncate", "poke", "peek", "stats", "pages",
-                "malformed", "comment")) {
+                "raw", "comment")) {
             assertTrue(counts.kinds().getOrDefault(kind, 0L) > 0, "no " + kind + " in " + counts.kinds());
         }
         for (ErrorCode code : ErrorCode.values()) {
