@@ -20,7 +20,8 @@ import java.nio.charset.StandardCharsets;
  *       at address 0 is lost when freed and list ends are written as 0.</li>
  * </ul>
  * Process faults take the number N of responses given first: {@code crash N}, {@code hang N},
- * {@code garbage N} (a non-protocol line), {@code eof N} (closes stdout, keeps running).
+ * {@code garbage N} (a non-protocol line), {@code eof N} (closes stdout, keeps running); and at the
+ * end of input {@code exit1} exits with status 1, {@code extra} prints one response nobody asked for.
  */
 public final class BrokenServe {
 
@@ -85,7 +86,13 @@ public final class BrokenServe {
                 out.flush();
             }
         }
+        if (mode.equals("extra")) {
+            out.println("ok");
+        }
         out.flush();
+        if (mode.equals("exit1")) {
+            System.exit(1);
+        }
     }
 
     private static String beforeMalloc(String mode, Session s, String line) throws Exception {

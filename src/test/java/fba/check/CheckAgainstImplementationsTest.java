@@ -64,6 +64,17 @@ class CheckAgainstImplementationsTest {
         assertNotNull(r.report.get("failure"));
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"exit1", "extra"})
+    void givenAProcessThatAnswersEverythingButMisbehavesAtTheEnd_whenChecked_thenExit2(String fault) {
+        CheckRun r = CheckRun.of(CheckRun.java("fba.check.BrokenServe " + fault), 3, 5, 200, null, tmp, 5_000);
+
+        assertEquals(Checker.FAILED, r.status, r.out);
+        assertTrue(r.out.contains(fault.equals("exit1") ? "exited with status 1 after its input was closed"
+                : "printed a line after the last owed response"), r.out);
+        assertEquals(1000L, r.report.get("requests"));
+    }
+
     @Test
     void givenAShellCommandThatNeverAnswers_whenChecked_thenTheWholeProcessTreeIsKilledAndExit2() {
         long start = System.nanoTime();
