@@ -224,7 +224,7 @@ final class SessionGenerator {
             case ZERO_BASE:
                 heapBase = rng.percent(80) || profile == Profile.STRICT ? rng.pick(0, 0, 0, 1, 7) : rng.range(0xFFFFFFF9L, U32);
                 maxPages = rng.percent(70) ? rng.range(1, 64) : rng.range(1, 65536);
-                initial = rng.range(0, Math.min(maxPages, 4));
+                initial = rng.range(0, Math.min(maxPages, 2));
                 break;
             case FILL:
                 heapBase = rng.percent(30) ? 0 : rng.range(0, 3 * PAGE);
@@ -246,9 +246,10 @@ final class SessionGenerator {
             default:
                 heapBase = normalHeapBase();
                 long atBase = (heapBase >>> 16) + 1;
-                maxPages = Math.min(65536, atBase + rng.pick(0, 1, 2, rng.range(0, 16), rng.range(0, 256),
+                maxPages = Math.min(65536, atBase + rng.pick(1, 2, rng.range(0, 16), rng.range(0, 256),
                         rng.range(0, 4096), 65536));
-                initial = rng.percent(70) ? Math.min(atBase, maxPages) : rng.range(0, maxPages);
+                // Mostly less memory than the limit, so the allocator's own growth does the work.
+                initial = rng.percent(40) ? Math.min(atBase, maxPages) : rng.range(0, Math.min(atBase + 4, maxPages));
                 break;
         }
         initial = Math.min(initial, maxPages);
@@ -464,9 +465,8 @@ final class SessionGenerator {
 
     private Request growRequest(int id) {
         long pages = memoryPages();
-        switch (rng.below(10)) {
+        switch (rng.below(12)) {
             case 0:
-            case 1:
                 return Request.of(id, "grow", Math.max(0, maxPages - pages));
             case 2:
                 return Request.of(id, "grow", maxPages - pages + 1);
