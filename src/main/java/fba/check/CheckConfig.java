@@ -23,4 +23,6 @@ public final class CheckConfig {
     /** Time budget for shrinking a divergence. */
     public long shrinkMs = 120_000;
     public int shrinkAttempts = 5000;
+    /** Threads generating sessions ahead of the sender; 0 picks by the number of cores. */
+    public int threads;
 }

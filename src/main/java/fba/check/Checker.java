@@ -192,7 +192,7 @@ public final class Checker {
             return PASS;
         }
         ImplProcess p = ImplProcess.start(cfg.command, cfg.timeoutMs);
-        SessionSource source = new SessionSource(cfg, generatorThreads(), BATCH);
+        SessionSource source = new SessionSource(cfg, cfg.threads > 0 ? cfg.threads : defaultThreads(), BATCH);
         long start = System.nanoTime();
         long nextProgress = start + 1_000_000_000L;
         try {
@@ -249,7 +249,7 @@ public final class Checker {
     }
 
     /** Generator threads: the cores left after the sender, the reader and the implementation. */
-    private static int generatorThreads() {
+    static int defaultThreads() {
         return Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors() - 2));
     }
 

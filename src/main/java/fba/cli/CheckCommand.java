@@ -14,7 +14,7 @@ final class CheckCommand {
     static final String HELP = String.join("\n",
             "usage: fba check --impl \"COMMAND\" [--seed S] [--sessions N] [--ops N]",
             "                 [--profile substrate|strict] [--vectors DIR | --no-vectors]",
-            "                 [--timeout-ms T] [--report FILE] [--out DIR] [--shrink-ms T] [--quiet]",
+            "                 [--timeout-ms T] [--report FILE] [--out DIR] [--shrink-ms T]\n                 [--threads N] [--quiet]",
             "",
             "Starts COMMAND with /bin/sh -c, speaks the line protocol to it and checks every",
             "response against the in-process reference. First every vector file in DIR",
@@ -27,6 +27,7 @@ final class CheckCommand {
             "  --timeout-ms T  longest wait for an owed response (default 10000)",
             "  --report FILE   JSON report: seed, counts, divergence or failure, timings",
             "  --quiet         no progress lines on stderr",
+            "  --threads N     threads generating sessions ahead (default: cores - 2, 1 to 4)",
             "COMMAND must run in the profile given by --profile (e.g. './fba serve --profile strict').",
             "Exit status: 0 no divergence, 1 divergence (shrunk trace written),",
             "2 the implementation crashed, hung, closed its output or printed a non-protocol line,",
@@ -38,7 +39,7 @@ final class CheckCommand {
     static int run(String[] args, PrintStream out, PrintStream err) {
         Options o = Options.parse(args,
                 Set.of("impl", "seed", "sessions", "ops", "profile", "vectors", "timeout-ms", "report", "out",
-                        "shrink-ms"),
+                        "shrink-ms", "threads"),
                 Set.of("quiet", "no-vectors"));
         if (o.help()) {
             out.println(HELP);
@@ -59,6 +60,7 @@ final class CheckCommand {
         c.ops = (int) o.getLong("ops", 1000, 1, 10_000_000);
         c.timeoutMs = o.getLong("timeout-ms", 10_000, 1, 86_400_000);
         c.shrinkMs = o.getLong("shrink-ms", 120_000, 0, 86_400_000);
+        c.threads = (int) o.getLong("threads", 0, 0, 64);
         c.quiet = o.flag("quiet");
         c.outDir = Path.of(o.get("out", "target/fba-check"));
         if (o.get("report", null) != null) {
