@@ -307,7 +307,8 @@ final class ImplProcess {
                 Outcome o = awaitingEof && sentAnswered <= received
                         ? Outcome.failure("did not end its output within " + ms + " ms after its input was closed",
                                 null, -1, null, received)
-                        : Outcome.failure("hung: no response within " + ms + " ms", pending(), pendingIndex,
+                        : Outcome.failure("hung: no response within " + ms + " ms (an adapter must also flush"
+                                + " its output whenever its input runs dry)", pending(), pendingIndex,
                                 null, received);
                 fail(o);
             }
