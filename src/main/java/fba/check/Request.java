@@ -150,6 +150,18 @@ final class Request {
         return words[arg] == null && refs[arg] == LITERAL;
     }
 
+    /** The non-numeric word at {@code arg}, or null for a number. */
+    String word(int arg) {
+        return words[arg];
+    }
+
+    /** A copy with the word at {@code arg} replaced. */
+    Request withWord(int arg, String word) {
+        String[] w = words.clone();
+        w[arg] = word;
+        return new Request(id, verb, raw, w, values.clone(), refs.clone(), deltas.clone(), wide.clone());
+    }
+
     /** A copy with numeric argument {@code arg} replaced by the literal {@code v}. */
     Request withValue(int arg, long v) {
         String[] w = words.clone();

@@ -7,8 +7,9 @@ import java.util.List;
 
 /**
  * Shrinks a diverging trace: deletes chunks of requests (delta debugging down to single requests),
- * then lowers the remaining literal numbers, keeping each change only if the implementation still
- * diverges from the reference. Every attempt runs in a freshly started implementation against a
+ * then tries all malloc sizes at 8 or at their block size, then lowers the remaining literal
+ * numbers one at a time (and prefers the on-chain context), keeping each change only if the
+ * implementation still diverges from the reference. Every attempt runs in a freshly started implementation against a
  * fresh reference, so the result replays on its own. Shrinking stops at a time and attempt budget
  * and then returns the smallest diverging trace found so far.
  */
@@ -99,6 +100,31 @@ final class Shrinker {
             }
         }
 
+        // Sizes that only matter through their order: all 8 at once, else each its block size.
+        for (int pass = 0; pass < 2 && budgetLeft(); pass++) {
+            List<Request> cand = new ArrayList<>(cur);
+            boolean differs = false;
+            for (int i = 0; i < cand.size(); i++) {
+                Request req = cand.get(i);
+                if ("malloc".equals(req.verb) && req.arity() == 1 && req.isSimplifiable(0)) {
+                    long v = req.value(0);
+                    long size = pass == 0 ? 8 : v <= 8 ? 8 : Long.highestOneBit(v - 1) << 1;
+                    if (size != v && size <= Request.U32) {
+                        cand.set(i, req.withValue(0, size));
+                        differs = true;
+                    }
+                }
+            }
+            if (differs) {
+                Hit h = attempt(cand);
+                if (h != null) {
+                    cur = cut(cand, h.index);
+                    best = h;
+                    break;
+                }
+            }
+        }
+
         // Lower the literal numbers that are left.
         boolean changed = true;
         while (changed && budgetLeft()) {
@@ -106,6 +132,22 @@ final class Shrinker {
             for (int i = 0; i < cur.size() && budgetLeft(); i++) {
                 Request req = cur.get(i);
                 for (int arg = 0; arg < req.arity() && budgetLeft(); arg++) {
+                    if ("offchain".equals(req.word(arg))) {
+                        // The on-chain context is the common one: prefer it when it shows the same.
+                        List<Request> cand = new ArrayList<>(cur);
+                        cand.set(i, req.withWord(arg, "onchain"));
+                        Hit h = attempt(cand);
+                        if (h != null) {
+                            cur = cut(cand, h.index);
+                            best = h;
+                            changed = true;
+                            if (i >= cur.size()) {
+                                break;
+                            }
+                            req = cur.get(i);
+                        }
+                        continue;
+                    }
                     if (!req.isSimplifiable(arg)) {
                         continue;
                     }
