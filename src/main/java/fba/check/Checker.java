@@ -293,20 +293,30 @@ public final class Checker {
             out.println("the divergence did not reproduce in a fresh process replaying this session alone"
                     + " (it may depend on earlier sessions); writing the unshrunk session: " + file);
         }
-        for (int i = 0; i < r.script.size(); i++) {
+        int n = r.script.size();
+        if (!r.reproduced) {
+            // The trace ends at the request that diverged in the full run: show that run's answer.
+            r.index = n - 1;
+            r.actual = (String) d.get("actual");
+        }
+        for (int i = 0; i < n; i++) {
+            if (n > 40 && i == 5) {
+                out.println("  ... (" + (n - 25) + " lines not shown; the file has them all)");
+            }
+            boolean shown = n <= 40 || i < 5 || i >= n - 20;
             String line = r.script.lines[i];
             String exp = codeOnly(r.script.expected[i]);
-            String shown = exp == null ? line : line + " => " + exp;
-            text.append(shown).append('\n');
+            String text1 = exp == null ? line : line + " => " + exp;
+            text.append(text1).append('\n');
             Map<String, Object> entry = new LinkedHashMap<>();
             entry.put("request", line);
             entry.put("expected", exp);
             if (i == r.index) {
                 entry.put("actual", r.actual);
                 text.append("#   implementation answered: ").append(ResponseShape.printable(r.actual)).append('\n');
-                out.println("  " + shown + "    <-- implementation: " + ResponseShape.printable(r.actual));
-            } else {
-                out.println("  " + shown);
+                out.println("  " + text1 + "    <-- implementation: " + ResponseShape.printable(r.actual));
+            } else if (shown) {
+                out.println("  " + text1);
             }
             shrunk.add(entry);
         }
