@@ -254,7 +254,8 @@ final class ImplProcess {
                 fail(Outcome.failure("printed a line after the last owed response", null, -1, extra, received));
             }
         } catch (LineTooLong e) {
-            fail(Outcome.failure("printed a line longer than " + MAX_LINE + " bytes", null, -1, e.start, received));
+            fail(Outcome.failure("printed a line longer than " + MAX_LINE + " bytes", pendingBatch, pendingIndex,
+                    e.start, received));
         } catch (IOException e) {
             fail(Outcome.failure("output could not be read: " + e.getMessage(), null, -1, null, received));
         } catch (InterruptedException e) {
