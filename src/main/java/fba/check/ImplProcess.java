@@ -221,6 +221,8 @@ final class ImplProcess {
             while (true) {
                 Batch b = queue.take();
                 if (b == END) {
+                    pendingBatch = null;
+                    pendingIndex = -1;
                     break;
                 }
                 pendingBatch = b;
