@@ -32,7 +32,10 @@ final class ImplProcess {
     private final AtomicReference<Outcome> result = new AtomicReference<>();
     private final StderrTail stderr;
     private final Thread reader;
+    private final Thread writer;
     private final Thread watchdog;
+    private final BlockingQueue<Batch> writes = new ArrayBlockingQueue<>(64);
+    private volatile boolean inputBroken;
 
     /** Responses owed: lines sent that expect one, minus responses read. */
     private volatile long sentAnswered;
@@ -41,7 +44,7 @@ final class ImplProcess {
     /** Set once the input is closed: from then on the process owes its end of output. */
     private volatile boolean awaitingEof;
     private volatile boolean finished;
-    private String lastSent;
+    private volatile String lastSent;
     private final byte[] buf = new byte[1 << 16];
     private int pos;
     private int lim;
@@ -54,6 +57,8 @@ final class ImplProcess {
         this.stderr = new StderrTail(process.getErrorStream());
         this.reader = new Thread(this::readLoop, "fba-check-reader");
         this.reader.setDaemon(true);
+        this.writer = new Thread(this::writeLoop, "fba-check-writer");
+        this.writer.setDaemon(true);
         this.watchdog = new Thread(this::watch, "fba-check-watchdog");
         this.watchdog.setDaemon(true);
     }
@@ -68,6 +73,7 @@ final class ImplProcess {
         ImplProcess ip = new ImplProcess(p, timeoutMs);
         ip.stderr.start();
         ip.reader.start();
+        ip.writer.start();
         ip.watchdog.start();
         return ip;
     }
@@ -132,17 +138,52 @@ final class ImplProcess {
             b.seal();
         }
         sentAnswered += answered;
-        if (b.size > 0) {
-            lastSent = b.lines[b.size - 1];
-        }
+        return handOff(b);
+    }
+
+    /** Gives a batch (or END) to the writer thread, unless the run ends first. */
+    private boolean handOff(Batch b) {
         try {
-            stdin.write(b.bytes);
-            stdin.flush();
-        } catch (IOException e) {
-            // The process stopped reading (it died, or closed its input): the reader classifies it.
+            while (!writes.offer(b, 50, TimeUnit.MILLISECONDS)) {
+                if (ended()) {
+                    return false;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
             return false;
         }
-        return !ended();
+        return !ended() && !inputBroken;
+    }
+
+    /**
+     * Writes batches to the implementation's input and closes it after END. A separate thread, so
+     * that no caller ever blocks in a write: a process that stops reading while a grandchild keeps
+     * its input pipe open would otherwise hold the checker forever.
+     */
+    private void writeLoop() {
+        try {
+            while (true) {
+                Batch b = writes.take();
+                if (b == END) {
+                    stdin.close();
+                    lastProgress = System.nanoTime();
+                    awaitingEof = true;
+                    return;
+                }
+                if (b.size > 0) {
+                    lastSent = b.lines[b.size - 1];
+                }
+                stdin.write(b.bytes);
+                stdin.flush();
+            }
+        } catch (IOException e) {
+            // The process stopped reading (it died, or closed its input): the reader classifies it.
+            inputBroken = true;
+            awaitingEof = true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** The last request written to the implementation, or null. */
@@ -163,14 +204,10 @@ final class ImplProcess {
                     break;
                 }
             }
-            try {
-                stdin.close();
-            } catch (IOException e) {
-                // Already gone: the reader sees the end of output and says why.
-            }
-            awaitingEof = true;
-            lastProgress = System.nanoTime();
-            while (reader.isAlive()) {
+            handOff(END);
+            // Once a verdict is in, the reader is not waited for: a grandchild that escaped the kill
+            // may hold the output pipe open, and the gate must not wait for it.
+            while (reader.isAlive() && !ended()) {
                 reader.join(50);
             }
             Outcome r = result.get();
