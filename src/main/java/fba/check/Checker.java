@@ -82,6 +82,13 @@ public final class Checker {
             err.println("fba check: " + e.getMessage());
             report.put("error", e.getMessage());
             status = FAILED;
+        } catch (RuntimeException e) {
+            // A defect of the checker itself, not of the implementation: say where, briefly.
+            StackTraceElement[] at = e.getStackTrace();
+            String where = at.length > 0 ? " at " + at[0] : "";
+            err.println("fba check: internal error: " + e + where);
+            report.put("error", "internal error: " + e + where);
+            status = FAILED;
         }
         timings.put("total_ms", ms(t0));
         report.put("vectors", vectorSummary());
@@ -220,6 +227,9 @@ public final class Checker {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            p.kill();
+            throw e;
         } finally {
             source.close();
         }
