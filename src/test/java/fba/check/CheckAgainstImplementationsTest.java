@@ -31,6 +31,18 @@ class CheckAgainstImplementationsTest {
         assertEquals(40, r.report.get("sessions"));
     }
 
+    @Test
+    void givenTheReferenceInTheStrictProfile_whenCheckedInThatProfile_thenNoDivergence_andInTheOtherItDiverges() {
+        String strict = CheckRun.java("fba.cli.Main serve --profile strict");
+
+        CheckRun same = CheckRun.of(strict, fba.core.Profile.STRICT, 5, 30, 500, null, tmp, 20_000);
+        CheckRun other = CheckRun.of(strict, fba.core.Profile.SUBSTRATE, 5, 30, 500, null, tmp, 20_000);
+
+        assertEquals(Checker.PASS, same.status, same.out);
+        assertEquals(Checker.DIVERGED, other.status, other.out);
+        assertTrue(other.out.contains("_wrap"), "a strict refusal is what differs:\n" + other.out);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"fifo", "nogrow", "zero"})
     void givenAnAllocatorWithOneRealFault_whenChecked_thenItDivergesAndShrinksToAtMostSixRequests(String fault)

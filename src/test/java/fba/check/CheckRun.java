@@ -29,12 +29,17 @@ final class CheckRun {
     }
 
     static CheckRun of(String impl, long seed, int sessions, int ops, Path vectors, Path outDir, long timeoutMs) {
+        return of(impl, Profile.SUBSTRATE, seed, sessions, ops, vectors, outDir, timeoutMs);
+    }
+
+    static CheckRun of(String impl, Profile profile, long seed, int sessions, int ops, Path vectors, Path outDir,
+            long timeoutMs) {
         CheckConfig c = new CheckConfig();
         c.command = impl;
         c.seed = seed;
         c.sessions = sessions;
         c.ops = ops;
-        c.profile = Profile.SUBSTRATE;
+        c.profile = profile;
         c.vectors = vectors;
         c.outDir = outDir;
         c.timeoutMs = timeoutMs;
