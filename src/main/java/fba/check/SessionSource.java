@@ -88,6 +88,9 @@ final class SessionSource {
             // closed
         } catch (RuntimeException e) {
             failure = e;
+        } catch (Error e) {
+            // Surface it to the taker, which would otherwise wait for a session that never comes.
+            failure = new IllegalStateException("session generator died: " + e, e);
         }
     }
 
