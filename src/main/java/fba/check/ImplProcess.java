@@ -36,6 +36,8 @@ final class ImplProcess {
     private final Thread watchdog;
     private final BlockingQueue<Batch> writes = new ArrayBlockingQueue<>(64);
     private volatile boolean inputBroken;
+    /** Set once the reader has checked every batch and seen the end of output. */
+    private volatile boolean readerCompleted;
 
     /** Responses owed: lines sent that expect one, minus responses read. */
     private volatile long sentAnswered;
@@ -211,6 +213,11 @@ final class ImplProcess {
                 reader.join(50);
             }
             Outcome r = result.get();
+            if (r == null && !readerCompleted) {
+                r = Outcome.failure("could not be checked: the reader stopped before the end of output", null, -1,
+                        null, received);
+                result.compareAndSet(null, r);
+            }
             if (r == null) {
                 long ms = TimeUnit.NANOSECONDS.toMillis(timeoutNanos);
                 if (!process.waitFor(ms, TimeUnit.MILLISECONDS)) {
@@ -292,6 +299,7 @@ final class ImplProcess {
             if (extra != null) {
                 fail(Outcome.failure("printed a line after the last owed response", null, -1, extra, received));
             }
+            readerCompleted = true;
         } catch (LineTooLong e) {
             fail(Outcome.failure("printed a line longer than " + MAX_LINE + " bytes", pendingBatch, pendingIndex,
                     e.start, received));
@@ -299,6 +307,9 @@ final class ImplProcess {
             fail(Outcome.failure("output could not be read: " + e.getMessage(), null, -1, null, received));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            fail(Outcome.failure("could not be checked: internal error in the checker's reader: " + e, pendingBatch,
+                    pendingIndex, null, received));
         }
     }
 
