@@ -3,6 +3,7 @@ package fba.check;
 import fba.core.Profile;
 import fba.protocol.VectorFile;
 import fba.protocol.VectorLine;
+import fba.report.Json;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package fba.check;
+package fba.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-class JsonTest {
+class JsonRfcTest {
 
     @Test
     void givenAwkwardStrings_whenWritten_thenEveryCharacterIsEscapedAsRfc8259Requires() {
