@@ -1,16 +1,15 @@
 package fba.core;
 
-import java.util.Arrays;
-
 /**
  * A linear memory of up to 4 GiB that costs only what has been written.
  *
  * <p>Two stores, split at {@link #DENSE_BYTES}:
  * <ul>
- *   <li>Below it, one flat {@code long[]} of little-endian words that grows (by doubling) to cover
- *       the highest word written so far. Heaps grow upward from a low heap base, so this is where
- *       nearly every access of a real session lands, and a flat array makes an aligned access a
- *       single bounds check and load.</li>
+ *   <li>Below it, a table of 64 KiB pages, each a plain {@code long[8192]} of little-endian words
+ *       created by the first non-zero write into it. Heaps grow upward from a low heap base, so
+ *       this is where nearly every access of a real session lands, and an aligned access is two
+ *       array loads. A session pays only for the pages it writes (never more than 16 MiB here),
+ *       and a fresh session pays 1 KiB for the table.</li>
  *   <li>Above it, a {@link PageStore}: 64 KiB pages kept as sorted (offset, word) pairs while
  *       sparse, flat once dense, and interned by content, so that a heap scattering headers over
  *       the whole address space costs tens of bytes per header and a heap filling 4 GiB with
@@ -25,15 +24,14 @@ import java.util.Arrays;
  */
 public final class SparseMemory implements Memory {
 
-    /** Bytes at the bottom of memory kept flat: 16 MiB, at most 16 MiB of RAM per session. */
+    /** Bytes at the bottom of memory kept in plain pages: 16 MiB. */
     static final long DENSE_BYTES = 16L << 20;
     private static final int DENSE_WORDS = (int) (DENSE_BYTES >>> 3);
-    /** The first flat array: 4 KiB, so a fresh session costs next to nothing. */
-    private static final int MIN_DENSE_WORDS = 512;
-    private static final long[] NO_WORDS = new long[0];
+    private static final int PAGE_WORDS = PAGE_SIZE / 8;
+    private static final int PAGE_SHIFT = 13;
 
-    /** Words 0 .. dense.length-1; words from there up to DENSE_WORDS are all zero. */
-    private long[] dense = NO_WORDS;
+    /** Pages 0 .. 255 (the bottom 16 MiB); null for a page that holds only zeros. */
+    private final long[][] low = new long[(int) (DENSE_BYTES / PAGE_SIZE)][];
     /** Words from DENSE_WORDS up; null until something non-zero is written there. */
     private PageStore upper;
     private final int maxPages;
@@ -78,9 +76,9 @@ public final class SparseMemory implements Memory {
         if (newPages < 0 || newPages > pages) {
             throw new IllegalArgumentException("truncate to " + newPages + " pages, memory has " + pages);
         }
-        long keptWords = (long) newPages * (PAGE_SIZE / 8);
-        if (keptWords < dense.length) {
-            Arrays.fill(dense, (int) keptWords, dense.length, 0L);
+        long keptWords = (long) newPages * PAGE_WORDS;
+        for (int p = newPages; p < low.length; p++) {
+            low[p] = null;
         }
         if (upper != null) {
             upper.removeFrom(keptWords);
@@ -90,15 +88,21 @@ public final class SparseMemory implements Memory {
 
     /** Approximate bytes of RAM holding memory contents, for accounting in tests and benchmarks. */
     public long storageBytes() {
-        return dense.length * 8L + (upper == null ? 0 : upper.storageBytes());
+        long bytes = upper == null ? 0 : upper.storageBytes();
+        for (long[] page : low) {
+            if (page != null) {
+                bytes += PAGE_SIZE;
+            }
+        }
+        return bytes;
     }
 
     @Override
     public long readU64(long addr) {
         long index = addr >>> 3;
-        long[] d = dense;
-        if ((addr & 7) == 0 && index < d.length) {
-            return d[(int) index];
+        if ((addr & 7) == 0 && index < DENSE_WORDS) {
+            long[] page = low[(int) (index >>> PAGE_SHIFT)];
+            return page == null ? 0 : page[(int) index & (PAGE_WORDS - 1)];
         }
         return readSlow(addr);
     }
@@ -106,10 +110,12 @@ public final class SparseMemory implements Memory {
     @Override
     public void writeU64(long addr, long value) {
         long index = addr >>> 3;
-        long[] d = dense;
-        if ((addr & 7) == 0 && index < d.length) {
-            d[(int) index] = value;
-            return;
+        if ((addr & 7) == 0 && index < DENSE_WORDS) {
+            long[] page = low[(int) (index >>> PAGE_SHIFT)];
+            if (page != null) {
+                page[(int) index & (PAGE_WORDS - 1)] = value;
+                return;
+            }
         }
         writeSlow(addr, value);
     }
@@ -144,20 +150,24 @@ public final class SparseMemory implements Memory {
 
     private long word(long index) {
         if (index < DENSE_WORDS) {
-            return index < dense.length ? dense[(int) index] : 0;
+            long[] page = low[(int) (index >>> PAGE_SHIFT)];
+            return page == null ? 0 : page[(int) index & (PAGE_WORDS - 1)];
         }
         return upper == null ? 0 : upper.get(index);
     }
 
     private void setWord(long index, long value) {
         if (index < DENSE_WORDS) {
-            if (index >= dense.length) {
+            int p = (int) (index >>> PAGE_SHIFT);
+            long[] page = low[p];
+            if (page == null) {
                 if (value == 0) {
                     return; // writing zero where nothing was written changes nothing
                 }
-                growDense((int) index);
+                page = new long[PAGE_WORDS];
+                low[p] = page;
             }
-            dense[(int) index] = value;
+            page[(int) index & (PAGE_WORDS - 1)] = value;
             return;
         }
         if (upper == null) {
@@ -167,11 +177,5 @@ public final class SparseMemory implements Memory {
             upper = new PageStore();
         }
         upper.put(index, value);
-    }
-
-    /** Makes the flat array cover word {@code index}: the next power of two, at least double. */
-    private void growDense(int index) {
-        int length = Math.max(MIN_DENSE_WORDS, Math.max(dense.length * 2, Integer.highestOneBit(index) * 2));
-        dense = Arrays.copyOf(dense, Math.min(length, DENSE_WORDS));
     }
 }
