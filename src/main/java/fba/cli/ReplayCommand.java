@@ -150,7 +150,7 @@ final class ReplayCommand {
         return to;
     }
 
-    /** The request part of a trace line (what precedes ' => '), minus a trailing CR. */
+    /** The request part of a trace line (what precedes ' => '). */
     static String requestOf(String line) {
         if (line.isEmpty() || line.charAt(0) == '#') {
             return null;
@@ -159,6 +159,6 @@ final class ReplayCommand {
         if (arrow >= 0) {
             return line.substring(0, arrow);
         }
-        return ServeCommand.stripCr(line);
+        return line;
     }
 }

@@ -62,12 +62,9 @@ final class ServeCommand {
         }
         String line = new String(lines.buffer(), lines.start(), lines.end() - lines.start(), StandardCharsets.UTF_8);
         StringBuilder sb = new StringBuilder();
-        boolean responded = session.execute(stripCr(line), sb);
+        boolean responded = session.execute(line, sb);
         buf.append(sb);
         return responded;
     }
 
-    static String stripCr(String line) {
-        return line.endsWith("\r") ? line.substring(0, line.length() - 1) : line;
-    }
 }

@@ -4,9 +4,11 @@ import java.io.IOException;
 import java.io.InputStream;
 
 /**
- * Splits a byte stream into lines the way {@link java.io.BufferedReader#readLine} does (a line
- * ends at LF, CR or CR LF; a last line without terminator still counts) but hands out each line
- * as a range of its own buffer, so replaying a file creates no object per line.
+ * Splits a byte stream into protocol lines (spec/protocol.md): a line ends at LF, one CR right
+ * before the LF is not part of it, and a last line without LF still counts. A CR anywhere else is
+ * an ordinary byte of the line (so the request it is in gets a precise bad_request instead of
+ * being cut in two). Each line is handed out as a range of the splitter's own buffer, so replaying
+ * a file creates no object per line.
  *
  * <p>After {@link #next} returns true, the line is {@code buffer()[start() .. end())} and stays
  * valid until the next call. {@link #ascii} says whether every byte is below 0x80.
@@ -18,8 +20,6 @@ public final class LineSplitter {
     private int pos;
     private int limit;
     private boolean eof;
-    /** The previous line ended with CR: a LF right after it belongs to that terminator. */
-    private boolean skipLf;
 
     private int start;
     private int end;
@@ -34,21 +34,13 @@ public final class LineSplitter {
     public boolean next() throws IOException {
         int scan = pos;
         while (true) {
-            if (skipLf && scan < limit) {
-                skipLf = false;
-                if (buf[scan] == '\n') {
-                    scan++;
-                    pos = scan;
-                }
-            }
             int nonAscii = 0;
             for (int i = scan; i < limit; i++) {
                 byte c = buf[i];
-                if (c == '\n' || c == '\r') {
+                if (c == '\n') {
                     start = pos;
-                    end = i;
+                    end = i > pos && buf[i - 1] == '\r' ? i - 1 : i;
                     ascii = (nonAscii | asciiFlags(pos, scan)) >= 0;
-                    skipLf = c == '\r';
                     pos = i + 1;
                     return true;
                 }

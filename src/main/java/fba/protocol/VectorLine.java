@@ -13,9 +13,8 @@ public record VectorLine(int number, String request, String expected) {
     /** The separator between a request and its expected response. */
     public static final String ARROW = " => ";
 
-    /** Splits a raw line (without terminator; a trailing CR is dropped). */
-    public static VectorLine parse(int number, String raw) {
-        String line = raw.endsWith("\r") ? raw.substring(0, raw.length() - 1) : raw;
+    /** Splits a line (without its terminator, see {@link VectorFile} for the framing). */
+    public static VectorLine parse(int number, String line) {
         if (line.isEmpty() || line.charAt(0) == '#') {
             return new VectorLine(number, null, null);
         }

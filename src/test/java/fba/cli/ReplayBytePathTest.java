@@ -5,11 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fba.core.Profile;
 import fba.protocol.Session;
-import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,20 +17,18 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code fba replay} reads bytes and parses malloc/free without making Strings; its output must be
- * exactly what the String path of {@link Session} gives for the same lines read by readLine.
+ * exactly what the String path of {@link Session} gives for the same lines cut by the protocol framing.
  */
 class ReplayBytePathTest {
 
     @TempDir
     Path dir;
 
-    /** What replay printed before it went byte-level: readLine, requestOf, execute(String). */
+    /** What replay printed before it went byte-level: protocol framing, requestOf, execute(String). */
     private static String viaStrings(String text, Profile profile) throws IOException {
         StringBuilder out = new StringBuilder();
         Session session = new Session(profile);
-        BufferedReader in = new BufferedReader(new StringReader(text));
-        String line;
-        while ((line = in.readLine()) != null) {
+        for (String line : fba.protocol.SpecLines.split(text)) {
             String request = ReplayCommand.requestOf(line);
             if (request != null && session.execute(request, out)) {
                 out.append('\n');

@@ -4,13 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import fba.core.Profile;
 import fba.protocol.Session;
-import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
-import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -18,14 +16,12 @@ import org.junit.jupiter.api.Test;
 /** {@code fba serve} answers byte-level; it must answer exactly as the String path does. */
 class ServeBytePathTest {
 
-    /** What serve printed before it went byte-level: readLine, stripCr, execute(String). */
+    /** What serve printed before it went byte-level: protocol framing, execute(String). */
     private static String viaStrings(String text, Profile profile) throws IOException {
         StringBuilder out = new StringBuilder();
         Session session = new Session(profile);
-        BufferedReader in = new BufferedReader(new StringReader(text));
-        String line;
-        while ((line = in.readLine()) != null) {
-            if (session.execute(ServeCommand.stripCr(line), out)) {
+        for (String line : fba.protocol.SpecLines.split(text)) {
+            if (session.execute(line, out)) {
                 out.append('\n');
             }
         }

@@ -3,28 +3,20 @@ package fba.protocol;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-/** LineSplitter must cut lines exactly where BufferedReader.readLine does. */
+/** LineSplitter must cut lines exactly where the protocol's framing does (LF, with one CR before it dropped). */
 class LineSplitterTest {
 
-    private static List<String> viaReader(byte[] input) throws IOException {
-        List<String> lines = new ArrayList<>();
-        BufferedReader r = new BufferedReader(new InputStreamReader(new ByteArrayInputStream(input), StandardCharsets.ISO_8859_1));
-        String line;
-        while ((line = r.readLine()) != null) {
-            lines.add(line);
-        }
-        return lines;
+    private static List<String> viaSpec(byte[] input) {
+        return SpecLines.split(new String(input, StandardCharsets.ISO_8859_1));
     }
 
     private static List<String> viaSplitter(InputStream in, int bufferSize, List<Boolean> asciiFlags) throws IOException {
@@ -49,7 +41,7 @@ class LineSplitterTest {
     }
 
     @Test
-    void givenRandomBytesRichInTerminators_whenSplit_thenLinesAndAsciiFlagsMatchReadLine() throws IOException {
+    void givenRandomBytesRichInTerminators_whenSplit_thenLinesAndAsciiFlagsMatchTheFraming() throws IOException {
         Random rnd = new Random(11);
         byte[] alphabet = {'\n', '\r', 'a', ' ', '=', '>', (byte) 0xC3, (byte) 0xA9, '#'};
         for (int round = 0; round < 2000; round++) {
@@ -62,7 +54,7 @@ class LineSplitterTest {
             // when
             List<String> actual = viaSplitter(trickle(input, rnd), 16, ascii);
             // then
-            List<String> expected = viaReader(input);
+            List<String> expected = viaSpec(input);
             assertEquals(expected, actual, "input " + java.util.Arrays.toString(input));
             for (int i = 0; i < expected.size(); i++) {
                 assertEquals(expected.get(i).chars().allMatch(c -> c < 0x80), ascii.get(i), "ascii flag of line " + i);
@@ -84,5 +76,12 @@ class LineSplitterTest {
     @Test
     void givenAnEmptyStream_whenSplit_thenThereAreNoLines() throws IOException {
         assertFalse(new LineSplitter(new ByteArrayInputStream(new byte[0]), 16).next());
+    }
+
+    @Test
+    void givenALoneCarriageReturn_whenSplit_thenItStaysInsideTheLine() throws IOException {
+        byte[] input = "st\rats\nstats\r\r\nfree 8\r".getBytes(StandardCharsets.US_ASCII);
+        List<String> lines = viaSplitter(new ByteArrayInputStream(input), 16, new ArrayList<>());
+        assertEquals(List.of("st\rats", "stats\r", "free 8\r"), lines);
     }
 }

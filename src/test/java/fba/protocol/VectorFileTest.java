@@ -61,6 +61,16 @@ class VectorFileTest {
     }
 
     @Test
+    void crlfEndingsAreFramedAsLfButALoneCrStaysInItsLine() throws IOException {
+        Path p = write("crlf.vec", "init 0 onchain 1 1 => ok\r\nst\rats\r\nmalloc 8 => ok 8");
+        VectorFile v = VectorFile.read(p);
+        assertEquals(3, v.lines().size());
+        assertEquals("init 0 onchain 1 1", v.lines().get(0).request());
+        assertEquals("st\rats", v.lines().get(1).request());
+        assertEquals("ok 8", v.lines().get(2).expected());
+    }
+
+    @Test
     void invalidUtf8IsRejected() throws IOException {
         Path p = dir.resolve("bin.vec");
         Files.write(p, new byte[] {(byte) 0xC3, (byte) 0x28, '\n'});
