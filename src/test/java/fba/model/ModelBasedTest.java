@@ -5,7 +5,6 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import net.jqwik.api.ShrinkingMode;
 import net.jqwik.api.state.ActionChain;
 
 /**
@@ -19,12 +18,12 @@ class ModelBasedTest {
     static final int TRIES = 200;
     static final int ACTIONS = 40;
 
-    @Property(tries = TRIES, shrinking = ShrinkingMode.FULL)
+    @Property(tries = TRIES)
     void substrateProfileAgreesWithModel(@ForAll("substrate") ActionChain<ModelRun> chain) {
         ModelChains.run(chain);
     }
 
-    @Property(tries = TRIES, shrinking = ShrinkingMode.FULL)
+    @Property(tries = TRIES)
     void strictProfileAgreesWithModel(@ForAll("strict") ActionChain<ModelRun> chain) {
         ModelChains.run(chain);
     }

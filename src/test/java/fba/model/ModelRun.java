@@ -29,6 +29,7 @@ final class ModelRun {
     /** Pointers freed or forged that invalid-free actions may reuse. */
     final List<Long> stalePointers = new ArrayList<>();
     private final List<String> transcript = new ArrayList<>();
+    private final List<String> requests = new ArrayList<>();
     private long lastBumper = -1;
 
     ModelRun(Profile profile) {
@@ -47,6 +48,7 @@ final class ModelRun {
     /** Sends {@code request} to the implementation and checks its answer against {@code expected}. */
     void exchange(String request, String expected) {
         String actual = session.execute(request);
+        requests.add(request);
         transcript.add(request + VectorLine.ARROW + expected);
         if (actual == null || !VectorLine.matches(expected, actual)) {
             throw failure("response to '" + request + "' differs: model expects '" + expected
@@ -75,16 +77,36 @@ final class ModelRun {
     }
 
     AssertionError failure(String what) {
-        StringBuilder sb = new StringBuilder(what);
-        sb.append("\n--- the chain as a regression vector (expectations are the model's) ---\n");
-        sb.append("# found by fba.model (jqwik stateful model-based test)\n");
+        return new ChainFailure(profile, what, new ArrayList<>(requests));
+    }
+
+    /** The chain so far in vector format, headed by the profile pragma when strict. */
+    String vector() {
+        StringBuilder sb = new StringBuilder("# found by fba.model (jqwik stateful model-based test)\n");
         if (strict()) {
             sb.append("#! profile strict\n");
         }
         for (String line : transcript) {
             sb.append(line).append('\n');
         }
-        return new AssertionError(sb.toString());
+        return sb.toString();
+    }
+
+    /** Sends one protocol request line to both sides, the model answering from its parsed arguments. */
+    void replay(String line) {
+        String[] t = line.split(" ");
+        switch (t[0]) {
+            case "init" -> init(Long.parseLong(t[1]), t[2], Integer.parseInt(t[3]), Integer.parseInt(t[4]));
+            case "malloc" -> request(line, m -> m.malloc(Long.parseLong(t[1])));
+            case "free" -> request(line, m -> m.free(Long.parseLong(t[1])));
+            case "grow" -> request(line, m -> m.grow(Long.parseLong(t[1])));
+            case "truncate" -> request(line, m -> m.truncate(Long.parseLong(t[1])));
+            case "poke" -> request(line, m -> m.poke(Long.parseLong(t[1]), Long.parseUnsignedLong(t[2])));
+            case "peek" -> request(line, m -> m.peek(Long.parseLong(t[1])));
+            case "stats" -> request(line, AllocatorModel::stats);
+            case "pages" -> request(line, AllocatorModel::pagesResponse);
+            default -> throw new IllegalArgumentException("not a request the model knows: " + line);
+        }
     }
 
     // ---- invariants ----
