@@ -45,6 +45,11 @@ final class ChainFailure extends AssertionError {
         List<String> minimal = minimize(profile, requests);
         ModelRun run = new ModelRun(profile);
         String failure = replay(run, minimal);
+        if (failure != null && failure.startsWith(ModelRun.INVARIANT)) {
+            // The responses agreed; make the difference visible on the wire for the vector.
+            String seen = observe(run, run.observations());
+            failure = seen == null ? failure + " (not visible through peek/stats/pages)" : seen;
+        }
         return what + "\n--- shrunk to " + minimal.size() + " requests (from " + requests.size()
                 + "); the vector below ends at " + (failure == null ? "?" : failure) + "\n"
                 + "--- regression vector (expectations are the model's; paste into spec/vectors) ---\n" + run.vector();
@@ -74,6 +79,18 @@ final class ChainFailure extends AssertionError {
             for (String r : requests) {
                 run.replay(r);
                 run.checkInvariants();
+            }
+            return null;
+        } catch (ChainFailure f) {
+            return f.what;
+        }
+    }
+
+    /** Sends observing requests (no invariants): the first response that differs, or null. */
+    private static String observe(ModelRun run, List<String> requests) {
+        try {
+            for (String r : requests) {
+                run.replay(r);
             }
             return null;
         } catch (ChainFailure f) {

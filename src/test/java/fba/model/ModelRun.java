@@ -196,9 +196,43 @@ final class ModelRun {
         return mem.readU64(addr);
     }
 
+    static final String INVARIANT = "invariant broken after the last request: ";
+
+    /**
+     * Requests that expose the model's state on the wire: stats, pages, a peek at every word the
+     * model knows to be non-zero or to hold a header, and, when poisoned, a malloc that must fail.
+     */
+    List<String> observations() {
+        List<String> out = new ArrayList<>();
+        if (model == null) {
+            return out;
+        }
+        out.add("stats");
+        out.add("pages");
+        java.util.TreeSet<Long> words = new java.util.TreeSet<>();
+        for (long addr : model.memory.nonZeroBytes().keySet()) {
+            words.add(addr - addr % 8);
+        }
+        for (long ptr : model.live.keySet()) {
+            words.add(ptr - 8);
+        }
+        for (java.util.Deque<Long> stack : model.freeLists) {
+            words.addAll(stack);
+        }
+        for (long w : words) {
+            if (w + 8 <= model.size() && out.size() < 40) {
+                out.add("peek " + w);
+            }
+        }
+        if (model.poisoned) {
+            out.add("malloc 0");
+        }
+        return out;
+    }
+
     private void check(boolean ok, String what) {
         if (!ok) {
-            throw failure("invariant broken after the last request: " + what);
+            throw failure(INVARIANT + what);
         }
     }
 }
