@@ -15,10 +15,8 @@ package fba.core;
  */
 public final class SparseMemory implements Memory {
 
-    private static final int WORDS_PER_CHUNK = 64;
-    private static final int CHUNKS_PER_PAGE = PAGE_SIZE / (WORDS_PER_CHUNK * 8);
 
-    private final long[][][] table;
+    private final PageStore store = new PageStore();
     private final int maxPages;
     private int pages;
 
@@ -28,7 +26,6 @@ public final class SparseMemory implements Memory {
             throw new IllegalArgumentException(
                     "need 0 <= initialPages (" + initialPages + ") <= maxPages (" + maxPages + ") <= 65536");
         }
-        this.table = new long[maxPages][][];
         this.maxPages = maxPages;
         this.pages = initialPages;
     }
@@ -62,25 +59,13 @@ public final class SparseMemory implements Memory {
         if (newPages < 0 || newPages > pages) {
             throw new IllegalArgumentException("truncate to " + newPages + " pages, memory has " + pages);
         }
-        for (int p = newPages; p < pages; p++) {
-            table[p] = null;
-        }
+        store.removeFrom((long) newPages * (PAGE_SIZE / 8));
         pages = newPages;
     }
 
-    /** Number of 512-byte chunks that hold data (for memory accounting in tests and benchmarks). */
-    public long materializedChunks() {
-        long n = 0;
-        for (long[][] page : table) {
-            if (page != null) {
-                for (long[] chunk : page) {
-                    if (chunk != null) {
-                        n++;
-                    }
-                }
-            }
-        }
-        return n;
+    /** Approximate bytes of RAM holding memory contents, for accounting in tests and benchmarks. */
+    public long storageBytes() {
+        return store.storageBytes();
     }
 
     @Override
@@ -113,33 +98,10 @@ public final class SparseMemory implements Memory {
     }
 
     private long word(long index) {
-        long[][] page = table[(int) (index >>> 13)];
-        if (page == null) {
-            return 0;
-        }
-        long[] chunk = page[(int) (index >>> 6) & (CHUNKS_PER_PAGE - 1)];
-        return chunk == null ? 0 : chunk[(int) index & (WORDS_PER_CHUNK - 1)];
+        return store.get(index);
     }
 
     private void setWord(long index, long value) {
-        int p = (int) (index >>> 13);
-        long[][] page = table[p];
-        if (page == null) {
-            if (value == 0) {
-                return; // writing zero where nothing was written changes nothing
-            }
-            page = new long[CHUNKS_PER_PAGE][];
-            table[p] = page;
-        }
-        int c = (int) (index >>> 6) & (CHUNKS_PER_PAGE - 1);
-        long[] chunk = page[c];
-        if (chunk == null) {
-            if (value == 0) {
-                return;
-            }
-            chunk = new long[WORDS_PER_CHUNK];
-            page[c] = chunk;
-        }
-        chunk[(int) index & (WORDS_PER_CHUNK - 1)] = value;
+        store.put(index, value);
     }
 }

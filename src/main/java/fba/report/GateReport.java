@@ -282,8 +282,8 @@ public final class GateReport {
         Object root = Json.parse(Files.readString(p, StandardCharsets.UTF_8));
         m.put("available", true);
         if (root instanceof Map<?, ?> r) {
-            for (String key : new String[] {"seed", "requests", "requests_total", "sessions", "divergences",
-                    "divergence", "requests_per_second", "vectors"}) {
+            for (String key : new String[] {"result", "seed", "requests", "sessions", "divergence",
+                    "failure", "vectors", "timings", "responses_per_code"}) {
                 if (r.containsKey(key)) {
                     m.put(key, r.get(key));
                 }

@@ -95,7 +95,7 @@ public final class Json {
                     b.append("\\t");
                     break;
                 default:
-                    if (c < 0x20 || (c >= 0xD800 && c <= 0xDFFF && !validSurrogateAt(s, i))) {
+                    if (c < 0x20 || c == 0x7f || c == '\u2028' || c == '\u2029' || (c >= 0xD800 && c <= 0xDFFF && !validSurrogateAt(s, i))) {
                         b.append(String.format("\\u%04x", (int) c));
                     } else {
                         b.append(c);

@@ -31,7 +31,7 @@ class GateReportTest {
                 + "build\tpassed\t4\tmvn package\n" + "check\tfailed\t9\t./fba check\n" + "render\tskipped\t0\trender\n");
         Files.writeString(g.resolve("logs/vectors.log"), "(120 expectations checked in 7 files)\nvectors: 7 passed, 0 failed\n");
         Files.writeString(g.resolve("logs/model.log"), "model actions executed: 60000\nmodel actions executed: 40000\n");
-        Files.writeString(g.resolve("check.json"), "{\"seed\": 7, \"requests\": 1000, \"divergences\": 1}");
+        Files.writeString(g.resolve("check.json"), "{\"seed\": \"7\", \"requests\": 1000, \"result\": \"divergence\", \"timings\": {\"requests_per_second\": 5}}");
         Files.writeString(g.resolve("trace.vec"), "init 0 onchain 1 65536 => ok\nmalloc 8 => ok 8\nmalloc 8 => ok 24\nfree 24 => ok\n");
         Path sure = target.resolve("surefire-reports");
         Files.createDirectories(sure);
@@ -62,7 +62,8 @@ class GateReportTest {
         assertEquals(List.of("b"), ((Map<?, ?>) f.get("proofs")).get("open_contracts"));
         Map<?, ?> core = (Map<?, ?>) ((Map<?, ?>) ((Map<?, ?>) f.get("mutation")).get("packages")).get("fba.core");
         assertEquals(50.0, core.get("score_percent"));
-        assertEquals(1L, ((Map<?, ?>) f.get("check")).get("divergences"));
+        assertEquals("divergence", ((Map<?, ?>) f.get("check")).get("result"));
+        assertEquals(Map.of("requests_per_second", 5L), ((Map<?, ?>) f.get("check")).get("timings"));
         Map<?, ?> trace = (Map<?, ?>) s.get("failing_trace");
         assertEquals("free 24", trace.get("last_request"));
         assertEquals(24L, trace.get("marked_address"));

@@ -1,0 +1,20 @@
+#!/usr/bin/env sh
+# Builds the C implementation and its three deliberately divergent variants into build/.
+set -eu
+here=$(cd "$(dirname "$0")" && pwd)
+out="$here/build"
+mkdir -p "$out"
+CC=${CC:-cc}
+flags="-std=c11 -O2 -Wall -Wextra -Werror"
+src="$here/src/main.c $here/src/session.c $here/src/allocator.c $here/src/sparse_memory.c \
+     $here/src/wire_out.c $here/src/errors.c"
+# name and extra flags of each binary; the first is the conforming one
+for variant in "fba-c" "fba-c-zero-empty-list -DFBA_ZERO_EMPTY_LIST" \
+               "fba-c-no-grow -DFBA_NO_GROW" "fba-c-fifo -DFBA_FIFO"; do
+  set -- $variant
+  name=$1
+  shift
+  # shellcheck disable=SC2086 # flags and sources are word lists on purpose
+  $CC $flags "$@" -o "$out/$name" $src
+  echo "built $out/$name"
+done

@@ -1,0 +1,389 @@
+package fba.check;
+
+import fba.core.Profile;
+import fba.protocol.VectorFile;
+import fba.protocol.VectorLine;
+import fba.report.Json;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The differential check: vector files first, then seeded generated sessions, each request sent to
+ * the implementation and to the in-process reference; the first divergence is shrunk and written
+ * out as a vector file.
+ *
+ * <p>Exit status: 0 no divergence, 1 divergence, 2 the implementation failed (crash, hang,
+ * non-protocol output, early end of output) or the check could not run.
+ */
+public final class Checker {
+
+    public static final int PASS = 0;
+    public static final int DIVERGED = 1;
+    public static final int FAILED = 2;
+
+    private static final int BATCH = 512;
+
+    private final CheckConfig cfg;
+    private final PrintStream out;
+    private final PrintStream err;
+    private final Counts counts = new Counts();
+    private final Map<String, Object> report = new LinkedHashMap<>();
+    private final Map<String, Object> timings = new LinkedHashMap<>();
+    private int vectorFilesRun;
+    private int vectorFilesSkipped;
+    private long vectorRequests;
+    private int sessionsDone;
+
+    public Checker(CheckConfig cfg, PrintStream out, PrintStream err) {
+        this.cfg = cfg;
+        this.out = out;
+        this.err = err;
+    }
+
+    /** A vector file with the request lines that were sent and their line numbers. */
+    private static final class VectorTrace {
+        final Path path;
+        final List<Request> requests = new ArrayList<>();
+        final List<Integer> lineNumbers = new ArrayList<>();
+        final List<String> fileExpected = new ArrayList<>();
+
+        VectorTrace(Path path) {
+            this.path = path;
+        }
+    }
+
+    public int run() {
+        long t0 = System.nanoTime();
+        report.put("tool", "fba check");
+        report.put("seed", Long.toString(cfg.seed));
+        report.put("profile", cfg.profile.wireName());
+        report.put("impl", cfg.command);
+        report.put("sessions_requested", cfg.sessions);
+        report.put("ops_per_session", cfg.ops);
+        report.put("timeout_ms", cfg.timeoutMs);
+        out.println("fba check: seed " + cfg.seed + " (rerun with --seed " + cfg.seed + "), profile "
+                + cfg.profile.wireName() + ", implementation: " + cfg.command);
+        int status;
+        try {
+            status = runVectors();
+            timings.put("vectors_ms", ms(t0));
+            if (status == PASS) {
+                long t1 = System.nanoTime();
+                status = runGenerated();
+                timings.put("generated_ms", ms(t1));
+            }
+        } catch (IOException e) {
+            err.println("fba check: " + e.getMessage());
+            report.put("error", e.getMessage());
+            status = FAILED;
+        } catch (RuntimeException e) {
+            // A defect of the checker itself, not of the implementation: say where, briefly.
+            StackTraceElement[] at = e.getStackTrace();
+            String where = at.length > 0 ? " at " + at[0] : "";
+            err.println("fba check: internal error: " + e + where);
+            report.put("error", "internal error: " + e + where);
+            status = FAILED;
+        }
+        timings.put("total_ms", ms(t0));
+        report.put("vectors", vectorSummary());
+        report.put("requests", counts.requests);
+        report.put("sessions", sessionsDone);
+        report.put("requests_per_kind", counts.kinds());
+        report.put("responses_per_code", counts.codes());
+        report.put("timings", timings);
+        report.put("result", status == PASS ? "pass" : status == DIVERGED ? "divergence" : "failure");
+        report.put("exit_status", status);
+        if (cfg.report != null) {
+            try {
+                Path parent = cfg.report.toAbsolutePath().getParent();
+                if (parent != null) {
+                    Files.createDirectories(parent);
+                }
+                Files.writeString(cfg.report, Json.write(report), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                err.println("fba check: cannot write report " + cfg.report + ": " + e.getMessage());
+                return FAILED;
+            }
+        }
+        return status;
+    }
+
+    /** The report as built so far (complete once {@link #run} returns). */
+    Map<String, Object> report() {
+        return report;
+    }
+
+    private Map<String, Object> vectorSummary() {
+        Map<String, Object> v = new LinkedHashMap<>();
+        v.put("directory", cfg.vectors == null ? null : cfg.vectors.toString());
+        v.put("files_run", vectorFilesRun);
+        v.put("files_skipped", vectorFilesSkipped);
+        v.put("requests", vectorRequests);
+        return v;
+    }
+
+    private static long ms(long since) {
+        return (System.nanoTime() - since) / 1_000_000L;
+    }
+
+    // ---- vectors ----
+
+    private int runVectors() throws IOException {
+        if (cfg.vectors == null) {
+            return PASS;
+        }
+        List<Path> files = VectorFile.collect(List.of(cfg.vectors));
+        for (Path f : files) {
+            VectorFile vf = VectorFile.read(f);
+            if (vf.profile() != null && vf.profile() != cfg.profile) {
+                vectorFilesSkipped++;
+                continue;
+            }
+            VectorTrace vt = new VectorTrace(f);
+            for (VectorLine line : vf.lines()) {
+                if (line.request() != null) {
+                    vt.requests.add(Request.parse(vt.requests.size(), line.request()));
+                    vt.lineNumbers.add(line.number());
+                    vt.fileExpected.add(line.expected());
+                }
+            }
+            Script ref = Script.of(vt.requests, cfg.profile);
+            String[] expected = new String[ref.size()];
+            for (int i = 0; i < expected.length; i++) {
+                String fe = vt.fileExpected.get(i);
+                expected[i] = fe != null && ref.expected[i] != null ? fe : ref.expected[i];
+            }
+            ImplProcess p = ImplProcess.start(cfg.command, cfg.timeoutMs);
+            p.send(Batch.of(vt, new Script(ref.lines, expected)));
+            Outcome o = p.finish();
+            vectorFilesRun++;
+            vectorRequests += vt.requests.size();
+            if (o.kind == Outcome.Kind.FAILURE) {
+                return failure(o, p, "vector file " + f);
+            }
+            if (o.kind == Outcome.Kind.DIVERGENCE) {
+                int i = o.batch.position[o.index];
+                String where = f + ":" + vt.lineNumbers.get(i);
+                out.println("DIVERGENCE in vector file " + where + ": " + ref.lines[i]);
+                out.println("  expected: " + o.expected());
+                out.println("  actual:   " + ResponseShape.printable(o.actual));
+                if (ref.expected[i] == null || !VectorLine.matches(o.expected(), ref.expected[i])) {
+                    out.println("  (the reference answers '" + ref.expected[i] + "' here too: the vector file"
+                            + " disagrees with the reference, so nothing is shrunk)");
+                    report.put("divergence", divergenceJson("vector", where, ref.lines[i], o.expected(), o.actual));
+                    return DIVERGED;
+                }
+                Map<String, Object> d = divergenceJson("vector", where, ref.lines[i], o.expected(), o.actual);
+                report.put("divergence", d);
+                return shrinkAndReport(vt.requests.subList(0, i + 1), d,
+                        "vector-" + f.getFileName().toString().replace(".vec", ""));
+            }
+        }
+        if (!cfg.quiet || vectorFilesRun > 0) {
+            out.println("vectors: " + vectorFilesRun + " files passed (" + vectorRequests + " requests), "
+                    + vectorFilesSkipped + " skipped for another profile");
+        }
+        return PASS;
+    }
+
+    // ---- generated sessions ----
+
+    private int runGenerated() throws IOException {
+        if (cfg.sessions == 0) {
+            return PASS;
+        }
+        ImplProcess p = ImplProcess.start(cfg.command, cfg.timeoutMs);
+        SessionSource source = new SessionSource(cfg, cfg.threads > 0 ? cfg.threads : defaultThreads(), BATCH);
+        long start = System.nanoTime();
+        long nextProgress = start + 1_000_000_000L;
+        try {
+            for (int s = 0; s < cfg.sessions; s++) {
+                SessionSource.Generated g = source.take(s);
+                counts.add(g.counts);
+                boolean sent = true;
+                for (Batch b : g.batches) {
+                    if (!p.send(b)) {
+                        sent = false;
+                        break;
+                    }
+                }
+                if (!sent) {
+                    break;
+                }
+                sessionsDone = s + 1;
+                long now = System.nanoTime();
+                if (!cfg.quiet && now >= nextProgress) {
+                    nextProgress = now + 2_000_000_000L;
+                    double secs = (now - start) / 1e9;
+                    err.printf("fba check: %,d requests, session %d of %d, %,.0f requests/s%n", counts.requests,
+                            s + 1, cfg.sessions, counts.requests / secs);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            p.kill();
+            throw e;
+        } finally {
+            source.close();
+        }
+        Outcome o = p.finish();
+        double secs = (System.nanoTime() - start) / 1e9;
+        double rate = counts.requests / Math.max(secs, 1e-9);
+        timings.put("requests_per_second", Math.round(rate));
+        if (o.kind == Outcome.Kind.FAILURE) {
+            return failure(o, p, null);
+        }
+        if (o.kind == Outcome.Kind.DIVERGENCE) {
+            SessionSource.Generated t = (SessionSource.Generated) o.batch.owner;
+            int i = o.batch.position[o.index];
+            String where = "session " + t.index + " request " + (i + 1);
+            out.println("DIVERGENCE in " + where + " (seed " + cfg.seed + "): " + o.request());
+            out.println("  expected: " + o.expected());
+            out.println("  actual:   " + ResponseShape.printable(o.actual));
+            Map<String, Object> d = divergenceJson("generated", where, o.request(), o.expected(), o.actual);
+            d.put("session", t.index);
+            report.put("divergence", d);
+            return shrinkAndReport(t.requests.subList(0, i + 1), d, "seed" + cfg.seed + "-session" + t.index);
+        }
+        out.printf("generated: %d sessions, %d requests, zero divergences in %.1f s (%,.0f requests/s)%n",
+                sessionsDone, counts.requests, secs, rate);
+        out.println("PASS");
+        return PASS;
+    }
+
+    /** Generator threads: the cores left after the sender, the reader and the implementation. */
+    static int defaultThreads() {
+        return Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors() - 2));
+    }
+
+    // ---- reporting ----
+
+    private Map<String, Object> divergenceJson(String phase, String where, String request, String expected,
+            String actual) {
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("phase", phase);
+        d.put("where", where);
+        d.put("request", request);
+        d.put("expected", expected);
+        d.put("actual", actual);
+        return d;
+    }
+
+    private int shrinkAndReport(List<Request> trace, Map<String, Object> d, String name) throws IOException {
+        out.println("shrinking " + trace.size() + " requests (the implementation restarts for every attempt;"
+                + " budget " + cfg.shrinkMs / 1000 + " s) ...");
+        out.flush();
+        Shrinker shrinker = new Shrinker(cfg.command, cfg.timeoutMs, cfg.profile, cfg.shrinkMs, cfg.shrinkAttempts);
+        Shrinker.Result r = shrinker.shrink(trace);
+        timings.put("shrink_ms", r.millis);
+        d.put("shrink_attempts", r.attempts);
+        d.put("reproduced_alone", r.reproduced);
+        Files.createDirectories(cfg.outDir);
+        Path file = cfg.outDir.resolve("divergence-" + name + ".vec");
+        StringBuilder text = new StringBuilder();
+        text.append("# fba check: ").append(r.reproduced ? "shrunk divergence" : "divergence (did not reproduce alone)")
+                .append(", seed ").append(cfg.seed).append(", ").append(d.get("where")).append('\n');
+        text.append("# implementation: ").append(cfg.command.replace('\n', ' ')).append('\n');
+        text.append("# expectations are the reference's; the implementation's answer follows the divergent line\n");
+        if (cfg.profile == Profile.STRICT) {
+            text.append("#! profile strict\n");
+        }
+        List<Map<String, Object>> shrunk = new ArrayList<>();
+        if (r.reproduced) {
+            out.println("shrunk to " + r.script.size() + " requests in " + r.attempts + " attempts ("
+                    + r.millis + " ms" + (r.budgetExhausted ? ", budget exhausted" : "") + "): " + file);
+        } else {
+            out.println("the divergence did not reproduce in a fresh process replaying this session alone"
+                    + " (it may depend on earlier sessions); writing the unshrunk session: " + file);
+        }
+        int n = r.script.size();
+        if (!r.reproduced) {
+            // The trace ends at the request that diverged in the full run: show that run's answer.
+            r.index = n - 1;
+            r.actual = (String) d.get("actual");
+        }
+        for (int i = 0; i < n; i++) {
+            if (n > 40 && i == 5) {
+                out.println("  ... (" + (n - 25) + " lines not shown; the file has them all)");
+            }
+            boolean shown = n <= 40 || i < 5 || i >= n - 20;
+            String line = r.script.lines[i];
+            String exp = codeOnly(r.script.expected[i]);
+            String text1 = exp == null ? line : line + " => " + exp;
+            text.append(text1).append('\n');
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("request", line);
+            entry.put("expected", exp);
+            if (i == r.index) {
+                entry.put("actual", r.actual);
+                text.append("#   implementation answered: ").append(ResponseShape.printable(r.actual)).append('\n');
+                out.println("  " + text1 + "    <-- implementation: " + ResponseShape.printable(r.actual));
+            } else if (shown) {
+                out.println("  " + text1);
+            }
+            shrunk.add(entry);
+        }
+        Files.writeString(file, text.toString(), StandardCharsets.UTF_8);
+        d.put("shrunk_trace", shrunk);
+        d.put("shrunk_length", r.script.size());
+        d.put("shrunk_file", file.toString());
+        out.println("DIVERGED");
+        return DIVERGED;
+    }
+
+    /** An error response reduced to {@code err <code>}: vector files compare codes only. */
+    private static String codeOnly(String response) {
+        return response != null && response.startsWith("err ") ? "err " + VectorLine.errorCode(response) : response;
+    }
+
+    private int failure(Outcome o, ImplProcess p, String context) {
+        String owed = o.request();
+        String where = null;
+        if (o.batch != null && o.index >= 0) {
+            Object owner = o.batch.owner;
+            int pos = o.batch.position[o.index];
+            if (owner instanceof SessionSource.Generated) {
+                where = "session " + ((SessionSource.Generated) owner).index + " request " + (pos + 1);
+            } else if (owner instanceof VectorTrace) {
+                VectorTrace vt = (VectorTrace) owner;
+                where = vt.path + ":" + vt.lineNumbers.get(pos);
+            }
+        }
+        out.println("FAILURE: the implementation " + o.problem + (context == null ? "" : " (" + context + ")"));
+        if (owed != null) {
+            out.println("  owing a response to: " + owed + (where == null ? "" : " (" + where + ")"));
+        }
+        if (o.actual != null) {
+            out.println("  it printed: " + ResponseShape.printable(o.actual));
+        }
+        out.println("  last request sent: " + (p.lastSent() == null ? "(none)" : p.lastSent()));
+        out.println("  responses received: " + o.received);
+        String tail = p.stderrTail();
+        if (!tail.isBlank()) {
+            out.println("  its stderr ended with:");
+            String[] lines = tail.split("\n");
+            for (int i = Math.max(0, lines.length - 10); i < lines.length; i++) {
+                out.println("    " + lines[i]);
+            }
+        }
+        Map<String, Object> f = new LinkedHashMap<>();
+        f.put("problem", o.problem);
+        f.put("owed_request", owed);
+        f.put("where", where);
+        f.put("printed", o.actual);
+        f.put("last_request_sent", p.lastSent());
+        f.put("responses_received", o.received);
+        f.put("stderr_tail", tail);
+        report.put("failure", f);
+        out.println("FAILED");
+        return FAILED;
+    }
+}

@@ -1,0 +1,64 @@
+package fba.check;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** Requests sent per kind and reference responses per code ("ok" or the error code). */
+final class Counts {
+
+    private final Map<String, long[]> kinds = new HashMap<>();
+    private final Map<String, long[]> codes = new HashMap<>();
+    private long ok;
+    long requests;
+
+    void count(Request r, String expected) {
+        requests++;
+        kinds.computeIfAbsent(r.kind(), k -> new long[1])[0]++;
+        if (expected == null) {
+            return;
+        }
+        if (expected.startsWith("ok")) {
+            ok++;
+        } else {
+            codes.computeIfAbsent(fba.protocol.VectorLine.errorCode(expected), k -> new long[1])[0]++;
+        }
+    }
+
+    /** Adds another tally to this one. */
+    void add(Counts other) {
+        requests += other.requests;
+        ok += other.ok;
+        for (Map.Entry<String, long[]> e : other.kinds.entrySet()) {
+            kinds.computeIfAbsent(e.getKey(), k -> new long[1])[0] += e.getValue()[0];
+        }
+        for (Map.Entry<String, long[]> e : other.codes.entrySet()) {
+            codes.computeIfAbsent(e.getKey(), k -> new long[1])[0] += e.getValue()[0];
+        }
+    }
+
+    /** Requests per kind, sorted by kind. */
+    Map<String, Long> kinds() {
+        return sorted(kinds, 0);
+    }
+
+    /** Responses per code, sorted; successes count under "ok". */
+    Map<String, Long> codes() {
+        return sorted(codes, ok);
+    }
+
+    long of(Map<String, Long> m, String key) {
+        return m.getOrDefault(key, 0L);
+    }
+
+    private static Map<String, Long> sorted(Map<String, long[]> m, long ok) {
+        Map<String, Long> out = new TreeMap<>();
+        for (Map.Entry<String, long[]> e : m.entrySet()) {
+            out.put(e.getKey(), e.getValue()[0]);
+        }
+        if (ok > 0) {
+            out.put("ok", ok);
+        }
+        return out;
+    }
+}

@@ -1,0 +1,460 @@
+package fba.check;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * One running implementation, driven pipelined: the caller writes batches of requests as fast as
+ * the pipe takes them while a reader thread checks each response against the reference's
+ * prediction. A watchdog kills the process tree when a response is owed and nothing has arrived
+ * for the timeout, so no misbehaviour of the implementation can make the checker wait forever.
+ *
+ * <p>The command runs under {@code /bin/sh -c}, so it may use quoting, variables and pipes.
+ */
+final class ImplProcess {
+
+    /** Longest response line accepted; anything longer is not a protocol response. */
+    private static final int MAX_LINE = 8192;
+    private static final Batch END = new Batch(null, 0);
+
+    private final Process process;
+    private final OutputStream stdin;
+    private final InputStream stdout;
+    private final long timeoutNanos;
+    private final BlockingQueue<Batch> queue = new ArrayBlockingQueue<>(64);
+    private final AtomicReference<Outcome> result = new AtomicReference<>();
+    private final StderrTail stderr;
+    private final Thread reader;
+    private final Thread writer;
+    private final Thread watchdog;
+    private final BlockingQueue<Batch> writes = new ArrayBlockingQueue<>(64);
+    private volatile boolean inputBroken;
+    /** Set once the reader has checked every batch and seen the end of output. */
+    private volatile boolean readerCompleted;
+
+    /** Responses owed: lines sent that expect one, minus responses read. */
+    private volatile long sentAnswered;
+    private volatile long received;
+    private volatile long lastProgress = System.nanoTime();
+    /** Set once the input is closed: from then on the process owes its end of output. */
+    private volatile boolean awaitingEof;
+    private volatile boolean finished;
+    private volatile String lastSent;
+    private final byte[] buf = new byte[1 << 16];
+    private int pos;
+    private int lim;
+
+    private ImplProcess(Process process, long timeoutMs) {
+        this.process = process;
+        this.stdin = process.getOutputStream();
+        this.stdout = process.getInputStream();
+        this.timeoutNanos = TimeUnit.MILLISECONDS.toNanos(timeoutMs);
+        this.stderr = new StderrTail(process.getErrorStream());
+        this.reader = new Thread(this::readLoop, "fba-check-reader");
+        this.reader.setDaemon(true);
+        this.writer = new Thread(this::writeLoop, "fba-check-writer");
+        this.writer.setDaemon(true);
+        this.watchdog = new Thread(this::watch, "fba-check-watchdog");
+        this.watchdog.setDaemon(true);
+    }
+
+    /**
+     * Starts {@code command}: split on spaces and run directly when it is plain words, otherwise
+     * under {@code /bin/sh -c} (see {@link #argv}).
+     */
+    static ImplProcess start(String command, long timeoutMs) throws IOException {
+        ProcessBuilder pb = new ProcessBuilder(argv(command));
+        Process p = pb.start();
+        ImplProcess ip = new ImplProcess(p, timeoutMs);
+        ip.stderr.start();
+        ip.reader.start();
+        ip.writer.start();
+        ip.watchdog.start();
+        return ip;
+    }
+
+    /** Characters that make a command need a shell. */
+    private static final String SHELL_SYNTAX = "|&;<>()$`\\\"' \t*?[]#~=%{}!\n";
+
+    /**
+     * The argument vector for a command line. Plain words separated by spaces are run directly, so
+     * the implementation is the checker's own child: its exit status and the end of its output are
+     * its own. Anything using shell syntax (quotes, variables, redirections, pipes, {@code &&},
+     * globs, assignments) runs under {@code /bin/sh -c}; prefix it with {@code exec} to keep the
+     * same property.
+     */
+    static List<String> argv(String command) {
+        String trimmed = command.trim();
+        boolean plain = true;
+        for (int i = 0; i < trimmed.length(); i++) {
+            char c = trimmed.charAt(i);
+            if (c != ' ' && SHELL_SYNTAX.indexOf(c) >= 0) {
+                plain = false;
+                break;
+            }
+        }
+        if (plain && !trimmed.isEmpty()) {
+            return java.util.Arrays.asList(trimmed.split(" +"));
+        }
+        return List.of("/bin/sh", "-c", command);
+    }
+
+    /** Whether the run has already ended (divergence or failure); further sends are pointless. */
+    boolean ended() {
+        return result.get() != null;
+    }
+
+    /**
+     * Queues a batch for checking and writes its lines. Returns false once the run has ended; the
+     * outcome then comes from {@link #finish}.
+     */
+    boolean send(Batch b) {
+        if (ended()) {
+            return false;
+        }
+        lastProgress = System.nanoTime();
+        try {
+            while (!queue.offer(b, 50, TimeUnit.MILLISECONDS)) {
+                if (ended()) {
+                    return false;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+        int answered = 0;
+        for (int i = 0; i < b.size; i++) {
+            if (b.expected[i] != null) {
+                answered++;
+            }
+        }
+        if (b.bytes == null) {
+            b.seal();
+        }
+        sentAnswered += answered;
+        return handOff(b);
+    }
+
+    /** Gives a batch (or END) to the writer thread, unless the run ends first. */
+    private boolean handOff(Batch b) {
+        try {
+            while (!writes.offer(b, 50, TimeUnit.MILLISECONDS)) {
+                if (ended()) {
+                    return false;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+        return !ended() && !inputBroken;
+    }
+
+    /**
+     * Writes batches to the implementation's input and closes it after END. A separate thread, so
+     * that no caller ever blocks in a write: a process that stops reading while a grandchild keeps
+     * its input pipe open would otherwise hold the checker forever.
+     */
+    private void writeLoop() {
+        try {
+            while (true) {
+                Batch b = writes.take();
+                if (b == END) {
+                    stdin.close();
+                    lastProgress = System.nanoTime();
+                    awaitingEof = true;
+                    return;
+                }
+                if (b.size > 0) {
+                    lastSent = b.lines[b.size - 1];
+                }
+                stdin.write(b.bytes);
+                stdin.flush();
+            }
+        } catch (IOException e) {
+            // The process stopped reading (it died, or closed its input): the reader classifies it.
+            inputBroken = true;
+            awaitingEof = true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The last request written to the implementation, or null. */
+    String lastSent() {
+        return lastSent;
+    }
+
+    /** The implementation's recent standard error output (up to a few KiB). */
+    String stderrTail() {
+        return stderr.tail();
+    }
+
+    /** Closes the input, waits for every owed response and the end of output, and ends the process. */
+    Outcome finish() {
+        try {
+            while (!queue.offer(END, 50, TimeUnit.MILLISECONDS)) {
+                if (ended()) {
+                    break;
+                }
+            }
+            handOff(END);
+            // Once a verdict is in, the reader is not waited for: a grandchild that escaped the kill
+            // may hold the output pipe open, and the gate must not wait for it.
+            while (reader.isAlive() && !ended()) {
+                reader.join(50);
+            }
+            Outcome r = result.get();
+            if (r == null && !readerCompleted) {
+                r = Outcome.failure("could not be checked: the reader stopped before the end of output", null, -1,
+                        null, received);
+                result.compareAndSet(null, r);
+            }
+            if (r == null) {
+                long ms = TimeUnit.NANOSECONDS.toMillis(timeoutNanos);
+                if (!process.waitFor(ms, TimeUnit.MILLISECONDS)) {
+                    r = Outcome.failure("did not exit within " + ms + " ms after its input was closed", null, -1,
+                            null, received);
+                } else if (process.exitValue() != 0) {
+                    r = Outcome.failure("exited with status " + process.exitValue()
+                            + " after its input was closed", null, -1, null, received);
+                } else {
+                    r = Outcome.pass(received);
+                }
+                result.compareAndSet(null, r);
+            }
+            return result.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            result.compareAndSet(null, Outcome.failure("interrupted", null, -1, null, received));
+            return result.get();
+        } finally {
+            finished = true;
+            kill();
+        }
+    }
+
+    /**
+     * Ends the process and everything it started. Signals go through {@link ProcessHandle}, not
+     * {@link Process#destroyForcibly}, because the latter also closes the input stream and would wait
+     * for a writer blocked on a full pipe.
+     */
+    void kill() {
+        List<ProcessHandle> children = process.descendants().collect(java.util.stream.Collectors.toList());
+        for (ProcessHandle c : children) {
+            c.destroyForcibly();
+        }
+        process.toHandle().destroyForcibly();
+        try {
+            process.waitFor(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void readLoop() {
+        try {
+            while (true) {
+                Batch b = queue.take();
+                if (b == END) {
+                    pendingBatch = null;
+                    pendingIndex = -1;
+                    break;
+                }
+                pendingBatch = b;
+                for (int i = 0; i < b.size; i++) {
+                    String exp = b.expected[i];
+                    if (exp == null) {
+                        continue;
+                    }
+                    pendingIndex = i;
+                    String actual = readLine();
+                    if (actual == null) {
+                        endOfOutput(b, i);
+                        return;
+                    }
+                    received++;
+                    if (!actual.equals(exp)) {
+                        if (!ResponseShape.isResponse(actual)) {
+                            fail(Outcome.failure("answered with a line that is not a protocol response", b, i,
+                                    actual, received));
+                            return;
+                        }
+                        if (!fba.protocol.VectorLine.matches(exp, actual)) {
+                            fail(Outcome.divergence(b, i, actual, received));
+                            return;
+                        }
+                    }
+                }
+            }
+            String extra = readLine();
+            if (extra != null) {
+                fail(Outcome.failure("printed a line after the last owed response", null, -1, extra, received));
+            }
+            readerCompleted = true;
+        } catch (LineTooLong e) {
+            fail(Outcome.failure("printed a line longer than " + MAX_LINE + " bytes", pendingBatch, pendingIndex,
+                    e.start, received));
+        } catch (IOException e) {
+            fail(Outcome.failure("output could not be read: " + e.getMessage(), null, -1, null, received));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            fail(Outcome.failure("could not be checked: internal error in the checker's reader: " + e, pendingBatch,
+                    pendingIndex, null, received));
+        }
+    }
+
+    private void endOfOutput(Batch b, int i) {
+        if (ended()) {
+            return; // killed by the watchdog: its verdict stands
+        }
+        boolean exited;
+        try {
+            exited = process.waitFor(Math.min(1000, TimeUnit.NANOSECONDS.toMillis(timeoutNanos)),
+                    TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            exited = false;
+        }
+        String why;
+        if (!exited) {
+            why = "closed its output while still running";
+        } else if (process.exitValue() == 0) {
+            why = "closed its output early (and exited with status 0) before answering";
+        } else if (process.exitValue() > 128) {
+            why = "crashed (status " + process.exitValue() + ", signal " + (process.exitValue() - 128) + ")";
+        } else {
+            why = "crashed (exit status " + process.exitValue() + ")";
+        }
+        fail(Outcome.failure(why, b, i, null, received));
+    }
+
+    private void fail(Outcome o) {
+        if (result.compareAndSet(null, o)) {
+            kill();
+        }
+    }
+
+    private void watch() {
+        long tick = Math.max(5, Math.min(100, TimeUnit.NANOSECONDS.toMillis(timeoutNanos) / 4));
+        while (!finished && result.get() == null) {
+            try {
+                Thread.sleep(tick);
+            } catch (InterruptedException e) {
+                return;
+            }
+            boolean owing = sentAnswered > received || awaitingEof;
+            if (owing && reader.isAlive() && System.nanoTime() - lastProgress > timeoutNanos) {
+                long ms = TimeUnit.NANOSECONDS.toMillis(timeoutNanos);
+                Outcome o = awaitingEof && sentAnswered <= received
+                        ? Outcome.failure("did not end its output within " + ms + " ms after its input was closed",
+                                null, -1, null, received)
+                        : Outcome.failure("hung: no response within " + ms + " ms (an adapter must also flush"
+                                + " its output whenever its input runs dry)", pending(), pendingIndex,
+                                null, received);
+                fail(o);
+            }
+        }
+    }
+
+    // The batch and index the reader is waiting on, published for the watchdog's report.
+    private volatile Batch pendingBatch;
+    private volatile int pendingIndex = -1;
+
+    private Batch pending() {
+        return pendingBatch;
+    }
+
+    /** Reads one response line (without terminator and trailing CR), or null at end of output. */
+    private String readLine() throws IOException {
+        int scan = pos;
+        while (true) {
+            for (int i = scan; i < lim; i++) {
+                if (buf[i] == '\n') {
+                    int end = i > pos && buf[i - 1] == '\r' ? i - 1 : i;
+                    String s = new String(buf, pos, end - pos, StandardCharsets.ISO_8859_1);
+                    pos = i + 1;
+                    return s;
+                }
+            }
+            if (lim - pos > MAX_LINE) {
+                throw new LineTooLong(new String(buf, pos, 200, StandardCharsets.ISO_8859_1));
+            }
+            if (pos > 0) {
+                System.arraycopy(buf, pos, buf, 0, lim - pos);
+                lim -= pos;
+                pos = 0;
+            }
+            scan = lim;
+            int n = stdout.read(buf, lim, buf.length - lim);
+            if (n < 0) {
+                if (lim > pos) {
+                    String s = new String(buf, pos, lim - pos, StandardCharsets.ISO_8859_1);
+                    pos = lim;
+                    return s;
+                }
+                return null;
+            }
+            lim += n;
+            lastProgress = System.nanoTime();
+        }
+    }
+
+    private static final class LineTooLong extends IOException {
+        private static final long serialVersionUID = 1L;
+        final String start;
+
+        LineTooLong(String start) {
+            super("line too long");
+            this.start = start;
+        }
+    }
+
+    /** Drains standard error so the process never blocks on it, keeping the last few KiB. */
+    private static final class StderrTail extends Thread {
+        private final InputStream in;
+        private final byte[] ring = new byte[4096];
+        private long total;
+
+        StderrTail(InputStream in) {
+            super("fba-check-stderr");
+            this.in = in;
+            setDaemon(true);
+        }
+
+        @Override
+        public void run() {
+            byte[] b = new byte[4096];
+            try {
+                int n;
+                while ((n = in.read(b)) > 0) {
+                    synchronized (this) {
+                        for (int i = 0; i < n; i++) {
+                            ring[(int) (total++ % ring.length)] = b[i];
+                        }
+                    }
+                }
+            } catch (IOException e) {
+                // The process is gone; what was read is kept.
+            }
+        }
+
+        synchronized String tail() {
+            int n = (int) Math.min(total, ring.length);
+            byte[] out = new byte[n];
+            for (int i = 0; i < n; i++) {
+                out[i] = ring[(int) ((total - n + i) % ring.length)];
+            }
+            return new String(out, StandardCharsets.UTF_8);
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package fba.check;
+
+/** How one run of the implementation ended. */
+final class Outcome {
+
+    enum Kind {
+        /** Every response matched. */
+        PASS,
+        /** A well-formed response differed from the expected one. */
+        DIVERGENCE,
+        /** The implementation crashed, hung, closed its output or broke the protocol. */
+        FAILURE
+    }
+
+    final Kind kind;
+    /** The batch holding the divergent or unanswered request (null when not tied to one). */
+    final Batch batch;
+    /** Index within {@link #batch}. */
+    final int index;
+    /** The implementation's line at the divergence, or the offending non-protocol line. */
+    final String actual;
+    /** For failures: what went wrong, in words. */
+    final String problem;
+    /** Responses received before the run ended. */
+    final long received;
+
+    private Outcome(Kind kind, Batch batch, int index, String actual, String problem, long received) {
+        this.kind = kind;
+        this.batch = batch;
+        this.index = index;
+        this.actual = actual;
+        this.problem = problem;
+        this.received = received;
+    }
+
+    static Outcome pass(long received) {
+        return new Outcome(Kind.PASS, null, -1, null, null, received);
+    }
+
+    static Outcome divergence(Batch batch, int index, String actual, long received) {
+        return new Outcome(Kind.DIVERGENCE, batch, index, actual, null, received);
+    }
+
+    static Outcome failure(String problem, Batch batch, int index, String actual, long received) {
+        return new Outcome(Kind.FAILURE, batch, index, actual, problem, received);
+    }
+
+    /** The request the outcome is about, or null. */
+    String request() {
+        return batch == null || index < 0 ? null : batch.lines[index];
+    }
+
+    String expected() {
+        return batch == null || index < 0 ? null : batch.expected[index];
+    }
+}

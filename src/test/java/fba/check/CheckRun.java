@@ -1,0 +1,60 @@
+package fba.check;
+
+import fba.core.Profile;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Map;
+
+/** Test helper: runs the checker in-process and keeps its exit status, output and report. */
+final class CheckRun {
+
+    static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+
+    final int status;
+    final String out;
+    final Map<String, Object> report;
+
+    private CheckRun(int status, String out, Map<String, Object> report) {
+        this.status = status;
+        this.out = out;
+        this.report = report;
+    }
+
+    /** A command starting a JVM on the build's classes (quick start-up flags: it is restarted often). */
+    static String java(String mainAndArgs) {
+        return JAVA + " -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto"
+                + " -cp target/classes:target/test-classes " + mainAndArgs;
+    }
+
+    static CheckRun of(String impl, long seed, int sessions, int ops, Path vectors, Path outDir, long timeoutMs) {
+        return of(impl, Profile.SUBSTRATE, seed, sessions, ops, vectors, outDir, timeoutMs);
+    }
+
+    static CheckRun of(String impl, Profile profile, long seed, int sessions, int ops, Path vectors, Path outDir,
+            long timeoutMs) {
+        CheckConfig c = new CheckConfig();
+        c.command = impl;
+        c.seed = seed;
+        c.sessions = sessions;
+        c.ops = ops;
+        c.profile = profile;
+        c.vectors = vectors;
+        c.outDir = outDir;
+        c.timeoutMs = timeoutMs;
+        c.quiet = true;
+        c.shrinkMs = 240_000;
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        PrintStream ps = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+        Checker checker = new Checker(c, ps, ps);
+        int status = checker.run();
+        ps.flush();
+        return new CheckRun(status, bytes.toString(StandardCharsets.UTF_8), checker.report());
+    }
+
+    @SuppressWarnings("unchecked")
+    Map<String, Object> divergence() {
+        return (Map<String, Object>) report.get("divergence");
+    }
+}

@@ -1,0 +1,24 @@
+package fba.check;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class ResponseShapeTest {
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ok", "ok 0", "ok 4294967295", "ok 1 2 3 4", "err poisoned", "err not_allocated free 8: why",
+        "err bad_request", "err heap_base_wrap x"})
+    void givenProtocolResponses_whenShaped_thenAccepted(String line) {
+        assertTrue(ResponseShape.isResponse(line));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "OK", "ok ", "ok x", "ok 1 2", "ok 1 2 3", "ok 1 2 3 4 5", "ok -1", "err", "err ",
+        "err nonsense", "error poisoned", "hello", "ok 1  2 3 4"})
+    void givenOtherLines_whenShaped_thenRejected(String line) {
+        assertFalse(ResponseShape.isResponse(line));
+    }
+}
