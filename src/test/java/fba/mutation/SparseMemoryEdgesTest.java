@@ -1,12 +1,11 @@
 package fba.mutation;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import fba.core.SparseMemory;
 import org.junit.jupiter.api.Test;
 
-/** SparseMemory details the allocator tests cannot see: argument checks and lazy chunks. */
+/** SparseMemory's argument checks, which the allocator tests cannot reach. */
 class SparseMemoryEdgesTest {
 
     @Test
@@ -16,17 +15,5 @@ class SparseMemoryEdgesTest {
         assertThrows(IllegalArgumentException.class, () -> new SparseMemory(-1, 4));
         assertThrows(IllegalArgumentException.class, () -> new SparseMemory(5, 4));
         assertThrows(IllegalArgumentException.class, () -> new SparseMemory(0, -1));
-    }
-
-    @Test
-    void writingZeroIntoAnUntouchedChunkMaterialisesNothing() {
-        // given a page that already holds one chunk
-        SparseMemory memory = new SparseMemory(1, 1);
-        memory.writeU64(0, 5);
-        // when zero is written into another chunk of the same page
-        memory.writeU64(4096, 0);
-        // then still only the first chunk exists, and the zero reads back
-        assertEquals(1, memory.materializedChunks());
-        assertEquals(0, memory.readU64(4096));
     }
 }
