@@ -184,8 +184,8 @@ public final class GateReport {
             m.put("available", false);
             return m;
         }
-        // The model tests print "model actions executed: N" once per property run.
-        Matcher a = Pattern.compile("model actions executed: (\\d+)").matcher(log);
+        // The deep model tests print "deep model-based run: N requests" once per run.
+        Matcher a = Pattern.compile("deep model-based run: (\\d+) requests").matcher(log);
         long actions = 0;
         int runs = 0;
         while (a.find()) {
@@ -193,7 +193,7 @@ public final class GateReport {
             runs++;
         }
         m.put("available", runs > 0);
-        m.put("actions_executed", actions);
+        m.put("requests_executed", actions);
         m.put("property_runs", runs);
         return m;
     }

@@ -30,7 +30,7 @@ class GateReportTest {
         Files.writeString(g.resolve("stages.tsv"), "# stage\tstatus\tseconds\tcommand\n"
                 + "build\tpassed\t4\tmvn package\n" + "check\tfailed\t9\t./fba check\n" + "render\tskipped\t0\trender\n");
         Files.writeString(g.resolve("logs/vectors.log"), "(120 expectations checked in 7 files)\nvectors: 7 passed, 0 failed\n");
-        Files.writeString(g.resolve("logs/model.log"), "model actions executed: 60000\nmodel actions executed: 40000\n");
+        Files.writeString(g.resolve("logs/model.log"), "deep model-based run: 60000 requests\ndeep model-based run: 40000 requests\n");
         Files.writeString(g.resolve("check.json"), "{\"seed\": \"7\", \"requests\": 1000, \"result\": \"divergence\", \"timings\": {\"requests_per_second\": 5}}");
         Files.writeString(g.resolve("trace.vec"), "init 0 onchain 1 65536 => ok\nmalloc 8 => ok 8\nmalloc 8 => ok 24\nfree 24 => ok\n");
         Path sure = target.resolve("surefire-reports");
@@ -57,7 +57,7 @@ class GateReportTest {
         assertEquals(7L, ((Map<?, ?>) f.get("vectors")).get("files_passed"));
         assertEquals(120L, ((Map<?, ?>) f.get("vectors")).get("expectations"));
         assertEquals(5L, ((Map<?, ?>) f.get("tests")).get("tests"));
-        assertEquals(100000L, ((Map<?, ?>) f.get("model")).get("actions_executed"));
+        assertEquals(100000L, ((Map<?, ?>) f.get("model")).get("requests_executed"));
         assertEquals(1L, ((Map<?, ?>) f.get("proofs")).get("proved"));
         assertEquals(List.of("b"), ((Map<?, ?>) f.get("proofs")).get("open_contracts"));
         Map<?, ?> core = (Map<?, ?>) ((Map<?, ?>) ((Map<?, ?>) f.get("mutation")).get("packages")).get("fba.core");
