@@ -21,6 +21,8 @@ final class GateSettings {
     final String sourceRoot;
     /** KeY classpath stubs for types the proved files mention but that are not loaded, or empty. */
     final String stubs;
+    /** KeY's own settings file (taclet options, strategy defaults), copied into each worker's home. */
+    final String keySettings;
 
     private GateSettings(Properties p) {
         intRules = required(p, "intRules");
@@ -30,6 +32,7 @@ final class GateSettings {
         files = split(required(p, "files"));
         sourceRoot = required(p, "sourceRoot");
         stubs = p.getProperty("stubs", "").trim();
+        keySettings = required(p, "keySettings");
     }
 
     static GateSettings read(Path file) throws IOException {

@@ -56,8 +56,6 @@ public final class ProofGate {
             Files.copy(root.resolve(settings.sourceRoot).resolve(f), target, StandardCopyOption.REPLACE_EXISTING);
         }
         String stubs = settings.stubs.isEmpty() ? "-" : root.resolve(settings.stubs).toString();
-        Path home = out.resolve("key-home");
-        Files.createDirectories(home);
 
         long start = System.nanoTime();
         List<Process> workers = new ArrayList<>();
@@ -66,6 +64,15 @@ public final class ProofGate {
             Path part = out.resolve("part-" + w + ".tsv");
             Files.deleteIfExists(part);
             parts.add(part);
+            // A fresh KeY home per worker: KeY rewrites its settings file there, and nothing from an
+            // earlier run or another worker may leak into this one.
+            Path home = out.resolve("key-home-" + w);
+            deleteTree(home);
+            Files.createDirectories(home.resolve(".key"));
+            // The checked-in KeY settings carry the taclet options (integer semantics, ...), so a
+            // worker needs one KeY load instead of two; the worker re-applies gate.properties anyway.
+            Path keySettings = root.resolve(settings.keySettings);
+            Files.copy(keySettings, home.resolve(".key").resolve("proof-settings.json"));
             List<String> cmd = new ArrayList<>(List.of(
                     Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-Xmx" + opts.getOrDefault("--xmx", "1200m"), "-Xss8m",

@@ -47,7 +47,10 @@ package fba.core;
  *
  * <p>The JML below states the allocator's safety argument. {@code freeLists} is a ghost model: for
  * each order {@code k}, the {@code \seq} of the header addresses on that order's free list, head
- * first. {@code 8 * \dl_pow(2, k)} (KeY's power function) is the block size of order {@code k}.
+ * first. {@code 8 * \dl_pow(2, k)} (KeY's power function, the one KeY-only construct) is the
+ * block size of order {@code k}. Specifications spell constants as literals ({@code 0xFFFFFFFFL} is
+ * {@link #U32} and {@link #NIL}, {@code 0x100000000L} is {@link #OCCUPIED}, status codes are the
+ * numbers of {@link Status}) so that they do not depend on how a prover resolves static fields.
  */
 public final class FreeingBumpAllocator {
 
@@ -91,15 +94,15 @@ public final class FreeingBumpAllocator {
 
     /*@ // Shape, bounds, alignment and bump pointer (issue 3, items 1-3).
       @ public invariant memory != null && heads != null;
-      @ public invariant 1 <= orders && orders <= MAX_ORDER + 1 && heads.length == orders;
+      @ public invariant 1 <= orders && orders <= 28 + 1 && heads.length == orders;
       @ public invariant maxAllocation == 8 * \dl_pow(2, orders - 1);
       @ public invariant 0 <= heapBase && heapBase % 8 == 0 && heapBase <= bumper;
-      @ public invariant bumper % 8 == 0 && bumper <= U32;
+      @ public invariant bumper % 8 == 0 && bumper <= 0xFFFFFFFFL;
       @ public invariant bumper <= (\bigint) memory.curPages * 65536;
       @ public invariant 0 <= lastObservedSize && lastObservedSize <= 0x100000000L;
-      @ public invariant 0 <= allocated && allocated <= U32 && 0 <= peak && peak <= U32;
-      @ public invariant 0 <= addressSpaceUsed && addressSpaceUsed <= U32;
-      @ public invariant 0 <= sumLow && sumLow < SUM_LOW_MODULUS && 0 <= sumHigh;
+      @ public invariant 0 <= allocated && allocated <= 0xFFFFFFFFL && 0 <= peak && peak <= 0xFFFFFFFFL;
+      @ public invariant 0 <= addressSpaceUsed && addressSpaceUsed <= 0xFFFFFFFFL;
+      @ public invariant 0 <= sumLow && sumLow < 0x4000000000000000L && 0 <= sumHigh;
       @ // The memory object's state is disjoint from the allocator's own.
       @ public invariant \disjoint(memory.footprint, \set_union(this.*, heads[*]));
       @
@@ -108,14 +111,14 @@ public final class FreeingBumpAllocator {
       @ // (so each list is acyclic and no block is on two lists).
       @ public invariant freeLists.length == orders;
       @ public invariant (\forall int k; 0 <= k && k < orders;
-      @     heads[k] == (((\seq) freeLists[k]).length == 0 ? NIL : (\bigint) ((\seq) freeLists[k])[0]));
+      @     heads[k] == (((\seq) freeLists[k]).length == 0 ? 0xFFFFFFFFL : (\bigint) ((\seq) freeLists[k])[0]));
       @ public invariant (\forall int k; 0 <= k && k < orders;
       @     (\forall \bigint i; 0 <= i && i < ((\seq) freeLists[k]).length;
       @         heapBase <= (\bigint) ((\seq) freeLists[k])[i]
       @         && (\bigint) ((\seq) freeLists[k])[i] % 8 == 0
       @         && (\bigint) ((\seq) freeLists[k])[i] + 8 + 8 * \dl_pow(2, k) <= bumper
       @         && (\bigint) memory.words[(\bigint) ((\seq) freeLists[k])[i]]
-      @             == (i + 1 < ((\seq) freeLists[k]).length ? (\bigint) ((\seq) freeLists[k])[i + 1] : NIL)));
+      @             == (i + 1 < ((\seq) freeLists[k]).length ? (\bigint) ((\seq) freeLists[k])[i + 1] : 0xFFFFFFFFL)));
       @ public invariant (\forall int k; 0 <= k && k < orders;
       @     (\forall \bigint i; 0 <= i && i < ((\seq) freeLists[k]).length;
       @     (\forall int k2; 0 <= k2 && k2 < orders;
@@ -134,14 +137,14 @@ public final class FreeingBumpAllocator {
      * @param orders 23 (on-chain) or 29 (off-chain)
      */
     /*@ public normal_behavior
-      @ requires memory != null && 1 <= orders && orders <= MAX_ORDER + 1;
-      @ requires 0 <= heapBase && heapBase <= U32;
+      @ requires memory != null && 1 <= orders && orders <= 28 + 1;
+      @ requires 0 <= heapBase && heapBase <= 0xFFFFFFFFL;
       @ requires heapBase <= (\bigint) memory.curPages * 65536;
       @ ensures this.heapBase % 8 == 0 && bumper == this.heapBase && this.strict == strict;
-      @ ensures heapBase + 7 <= U32 ==> heapBase <= this.heapBase && this.heapBase < heapBase + 8;
-      @ ensures heapBase + 7 > U32 ==> this.heapBase == 0;
+      @ ensures heapBase + 7 <= 0xFFFFFFFFL ==> heapBase <= this.heapBase && this.heapBase < heapBase + 8;
+      @ ensures heapBase + 7 > 0xFFFFFFFFL ==> this.heapBase == 0;
       @ ensures !poisoned && allocated == 0 && peak == 0 && sumLow == 0 && sumHigh == 0;
-      @ ensures (\forall int k; 0 <= k && k < orders; heads[k] == NIL && ((\seq) freeLists[k]).length == 0);
+      @ ensures (\forall int k; 0 <= k && k < orders; heads[k] == 0xFFFFFFFFL && ((\seq) freeLists[k]).length == 0);
       @ assignable \nothing;
       @*/
     public FreeingBumpAllocator(Memory memory, long heapBase, int orders, boolean strict) {
@@ -153,7 +156,7 @@ public final class FreeingBumpAllocator {
         this.bumper = this.heapBase;
         this.heads = new long[orders];
         /*@ loop_invariant 0 <= i && i <= orders && heads.length == orders
-          @     && (\forall int j; 0 <= j && j < i; heads[j] == NIL);
+          @     && (\forall int j; 0 <= j && j < i; heads[j] == 0xFFFFFFFFL);
           @ decreases orders - i;
           @ assignable heads[*];
           @*/
@@ -170,10 +173,10 @@ public final class FreeingBumpAllocator {
 
     /** {@code (heapBase + 7) / 8 * 8} in u32 arithmetic: bases above 0xFFFFFFF8 wrap to 0. */
     /*@ public normal_behavior
-      @ requires 0 <= heapBase && heapBase <= U32;
-      @ ensures \result % 8 == 0 && 0 <= \result && \result <= U32;
-      @ ensures heapBase + 7 <= U32 ==> heapBase <= \result && \result < heapBase + 8;
-      @ ensures heapBase + 7 > U32 ==> \result == 0;
+      @ requires 0 <= heapBase && heapBase <= 0xFFFFFFFFL;
+      @ ensures \result % 8 == 0 && 0 <= \result && \result <= 0xFFFFFFFFL;
+      @ ensures heapBase + 7 <= 0xFFFFFFFFL ==> heapBase <= \result && \result < heapBase + 8;
+      @ ensures heapBase + 7 > 0xFFFFFFFFL ==> \result == 0;
       @ assignable \strictly_nothing;
       @*/
     public static /*@ strictly_pure @*/ long alignHeapBase(long heapBase) {
@@ -182,8 +185,8 @@ public final class FreeingBumpAllocator {
 
     /** Whether aligning this u32 heap base wraps (the strict profile refuses such a base). */
     /*@ public normal_behavior
-      @ requires 0 <= heapBase && heapBase <= U32;
-      @ ensures \result == (heapBase + 7 > U32);
+      @ requires 0 <= heapBase && heapBase <= 0xFFFFFFFFL;
+      @ ensures \result == (heapBase + 7 > 0xFFFFFFFFL);
       @ assignable \strictly_nothing;
       @*/
     public static /*@ strictly_pure @*/ boolean heapBaseWraps(long heapBase) {
@@ -195,7 +198,7 @@ public final class FreeingBumpAllocator {
      * constants rather than a shift.
      */
     /*@ public normal_behavior
-      @ requires 0 <= order && order <= MAX_ORDER;
+      @ requires 0 <= order && order <= 28;
       @ ensures \result == 8 * \dl_pow(2, order);
       @ ensures 8 <= \result && \result <= 0x80000000L && \result % 8 == 0;
       @ assignable \strictly_nothing;
@@ -240,16 +243,16 @@ public final class FreeingBumpAllocator {
      */
     /*@ public normal_behavior
       @ requires 0 <= size && size <= 0x80000000L;
-      @ ensures 0 <= \result && \result <= MAX_ORDER;
+      @ ensures 0 <= \result && \result <= 28;
       @ ensures 8 * \dl_pow(2, \result) >= size;
       @ ensures \result == 0 || 8 * \dl_pow(2, \result - 1) < size;
       @ assignable \strictly_nothing;
       @*/
     public static /*@ strictly_pure @*/ int orderOf(long size) {
         int order = 0;
-        /*@ loop_invariant 0 <= order && order <= MAX_ORDER
+        /*@ loop_invariant 0 <= order && order <= 28
           @     && (order == 0 || 8 * \dl_pow(2, order - 1) < size);
-          @ decreases MAX_ORDER - order;
+          @ decreases 28 - order;
           @ assignable \strictly_nothing;
           @*/
         while (order < MAX_ORDER && blockSize(order) < size) {
@@ -286,20 +289,20 @@ public final class FreeingBumpAllocator {
     /*@ // Poisoned: fails and changes nothing (item 7).
       @ public normal_behavior
       @ requires poisoned;
-      @ ensures \result == -Status.POISONED;
+      @ ensures \result == -4;
       @ assignable \strictly_nothing;
       @ also
       @ // Memory shrank since the previous call.
       @ public normal_behavior
       @ requires !poisoned && (\bigint) memory.curPages * 65536 < lastObservedSize;
-      @ ensures \result == -Status.MEMORY_SHRANK && poisoned;
+      @ ensures \result == -3 && poisoned;
       @ assignable poisoned;
       @ also
       @ // Larger than the largest block: the check is exact (item 6).
       @ public normal_behavior
       @ requires !poisoned && (\bigint) memory.curPages * 65536 >= lastObservedSize;
       @ requires size > maxAllocation;
-      @ ensures \result == -Status.TOO_LARGE && poisoned;
+      @ ensures \result == -1 && poisoned;
       @ ensures lastObservedSize == (\bigint) memory.curPages * 65536;
       @ assignable poisoned, lastObservedSize;
       @ also
@@ -308,16 +311,16 @@ public final class FreeingBumpAllocator {
       @ requires !poisoned && (\bigint) memory.curPages * 65536 >= lastObservedSize;
       @ requires 0 <= size && size <= maxAllocation;
       @ requires (\forall int k; 0 <= k && k < orders && 8 * \dl_pow(2, k) >= size
-      @     && (k == 0 || 8 * \dl_pow(2, k - 1) < size); heads[k] != NIL);
-      @ requires sumHigh < Long.MAX_VALUE;
-      @ ensures \result == -Status.ALLOCATED_WRAP ==> strict && poisoned && freeLists == \old(freeLists);
-      @ ensures \result != -Status.ALLOCATED_WRAP ==> !poisoned && bumper == \old(bumper)
+      @     && (k == 0 || 8 * \dl_pow(2, k - 1) < size); heads[k] != 0xFFFFFFFFL);
+      @ requires sumHigh < 0x7FFFFFFFFFFFFFFFL;
+      @ ensures \result == -13 ==> strict && poisoned && freeLists == \old(freeLists);
+      @ ensures \result != -13 ==> !poisoned && bumper == \old(bumper)
       @     && (\exists int k; 0 <= k && k < orders && 8 * \dl_pow(2, k) >= size
       @         && (k == 0 || 8 * \dl_pow(2, k - 1) < size)
       @         && \result == \old(heads[k]) + 8
       @         && freeLists[k] == \seq_sub((\seq) \old(freeLists[k]), 1, ((\seq) \old(freeLists[k])).length)
       @         && (\forall int j; 0 <= j && j < orders && j != k; freeLists[j] == \old(freeLists[j]))
-      @         && (\bigint) memory.words[\result - 8] == OCCUPIED + k
+      @         && (\bigint) memory.words[\result - 8] == 0x100000000L + k
       @         && \result % 8 == 0 && heapBase + 8 <= \result && \result + 8 * \dl_pow(2, k) <= bumper);
       @ assignable poisoned, lastObservedSize, heads[*], allocated, peak, sumLow, sumHigh,
       @     addressSpaceUsed, freeLists, memory.footprint;
@@ -328,16 +331,16 @@ public final class FreeingBumpAllocator {
       @ requires 0 <= size && size <= maxAllocation;
       @ requires (\forall int k; 0 <= k && k < orders && 8 * \dl_pow(2, k) >= size
       @     && (k == 0 || 8 * \dl_pow(2, k - 1) < size);
-      @     heads[k] == NIL && (strict || bumper + 8 + 8 * \dl_pow(2, k) <= U32));
-      @ requires sumHigh < Long.MAX_VALUE;
+      @     heads[k] == 0xFFFFFFFFL && (strict || bumper + 8 + 8 * \dl_pow(2, k) <= 0xFFFFFFFFL));
+      @ requires sumHigh < 0x7FFFFFFFFFFFFFFFL;
       @ ensures freeLists == \old(freeLists) && bumper >= \old(bumper);
-      @ ensures \result < 0 ==> poisoned && bumper == \old(bumper) && (\result == -Status.OUT_OF_SPACE
-      @     || (strict && (\result == -Status.BUMPER_WRAP || \result == -Status.ALLOCATED_WRAP)));
+      @ ensures \result < 0 ==> poisoned && bumper == \old(bumper) && (\result == -2
+      @     || (strict && (\result == -12 || \result == -13)));
       @ ensures \result >= 0 ==> !poisoned && \result == \old(bumper) + 8
       @     && (\exists int k; 0 <= k && k < orders && 8 * \dl_pow(2, k) >= size
       @         && (k == 0 || 8 * \dl_pow(2, k - 1) < size)
       @         && bumper == \old(bumper) + 8 + 8 * \dl_pow(2, k)
-      @         && (\bigint) memory.words[\result - 8] == OCCUPIED + k);
+      @         && (\bigint) memory.words[\result - 8] == 0x100000000L + k);
       @ ensures \result >= 0 ==> \result % 8 == 0 && heapBase + 8 <= \result
       @     && bumper <= (\bigint) memory.curPages * 65536;
       @ assignable poisoned, lastObservedSize, bumper, allocated, peak, sumLow, sumHigh,
@@ -394,8 +397,8 @@ public final class FreeingBumpAllocator {
 
     /** {@code (a - b) & U32} for u32 {@code a} and {@code b}. */
     /*@ private normal_behavior
-      @ requires 0 <= a && a <= U32 && 0 <= b && b <= U32;
-      @ ensures 0 <= \result && \result <= U32 && (a >= b ==> \result == a - b);
+      @ requires 0 <= a && a <= 0xFFFFFFFFL && 0 <= b && b <= 0xFFFFFFFFL;
+      @ ensures 0 <= \result && \result <= 0xFFFFFFFFL && (a >= b ==> \result == a - b);
       @ ensures a < b ==> \result == a - b + 0x100000000L;
       @ assignable \strictly_nothing;
       @*/
@@ -413,12 +416,12 @@ public final class FreeingBumpAllocator {
      * whichever is more. Leaves the bump pointer itself alone.
      */
     /*@ private normal_behavior
-      @ requires memory != null && 0 <= bumper && bumper <= U32 && 16 <= need && need <= 0x80000008L;
-      @ requires 0 <= allocated && allocated <= U32;
-      @ ensures \result == Status.OK ==> bumper + need <= (\bigint) memory.curPages * 65536
-      @     && (strict ==> bumper + need <= U32 && allocated + need <= U32);
-      @ ensures \result == Status.OK || \result == Status.OUT_OF_SPACE
-      @     || (strict && (\result == Status.BUMPER_WRAP || \result == Status.ALLOCATED_WRAP));
+      @ requires memory != null && 0 <= bumper && bumper <= 0xFFFFFFFFL && 16 <= need && need <= 0x80000008L;
+      @ requires 0 <= allocated && allocated <= 0xFFFFFFFFL;
+      @ ensures \result == 0 ==> bumper + need <= (\bigint) memory.curPages * 65536
+      @     && (strict ==> bumper + need <= 0xFFFFFFFFL && allocated + need <= 0xFFFFFFFFL);
+      @ ensures \result == 0 || \result == 2
+      @     || (strict && (\result == 12 || \result == 13));
       @ ensures memory.curPages >= \old(memory.curPages);
       @ ensures (\forall \bigint b; 0 <= b && b + 8 <= (\bigint) \old(memory.curPages) * 65536;
       @     memory.words[b] == \old(memory.words[b]));
@@ -453,9 +456,9 @@ public final class FreeingBumpAllocator {
 
     /** In the strict profile, the error for a bump that sc-allocator would carry out with a wrap. */
     /*@ private normal_behavior
-      @ requires 0 <= allocated && allocated <= U32 && 0 <= need && need <= 0x80000008L;
-      @ ensures \result == Status.OK <==> (!strict || (required <= U32 && allocated + need <= U32));
-      @ ensures \result == Status.OK || (strict && (\result == Status.BUMPER_WRAP || \result == Status.ALLOCATED_WRAP));
+      @ requires 0 <= allocated && allocated <= 0xFFFFFFFFL && 0 <= need && need <= 0x80000008L;
+      @ ensures \result == 0 <==> (!strict || (required <= 0xFFFFFFFFL && allocated + need <= 0xFFFFFFFFL));
+      @ ensures \result == 0 || (strict && (\result == 12 || \result == 13));
       @ assignable \strictly_nothing;
       @*/
     private /*@ helper strictly_pure @*/ int strictRefusal(long required, long need) {
@@ -479,40 +482,40 @@ public final class FreeingBumpAllocator {
     /*@ // Poisoned: fails and changes nothing (item 7).
       @ public normal_behavior
       @ requires poisoned;
-      @ ensures \result == Status.POISONED;
+      @ ensures \result == 4;
       @ assignable \strictly_nothing;
       @ also
       @ public normal_behavior
       @ requires !poisoned && (\bigint) memory.curPages * 65536 < lastObservedSize;
-      @ ensures \result == Status.MEMORY_SHRANK && poisoned;
+      @ ensures \result == 3 && poisoned;
       @ assignable poisoned;
       @ also
       @ public normal_behavior
       @ requires !poisoned && (\bigint) memory.curPages * 65536 >= lastObservedSize;
       @ requires ptr < 8;
-      @ ensures \result == Status.INVALID_POINTER && poisoned;
+      @ ensures \result == 5 && poisoned;
       @ assignable poisoned, lastObservedSize;
       @ also
       @ public normal_behavior
       @ requires !poisoned && (\bigint) memory.curPages * 65536 >= lastObservedSize;
-      @ requires 8 <= ptr && ptr <= U32 && ptr > (\bigint) memory.curPages * 65536;
-      @ ensures \result == Status.OUT_OF_BOUNDS && poisoned;
+      @ requires 8 <= ptr && ptr <= 0xFFFFFFFFL && ptr > (\bigint) memory.curPages * 65536;
+      @ ensures \result == 6 && poisoned;
       @ assignable poisoned, lastObservedSize;
       @ also
       @ // A header that does not say "occupied".
       @ public normal_behavior
       @ requires !poisoned && (\bigint) memory.curPages * 65536 >= lastObservedSize;
       @ requires 8 <= ptr && ptr <= (\bigint) memory.curPages * 65536;
-      @ requires ((\bigint) memory.words[ptr - 8] % 0x200000000L + 0x200000000L) % 0x200000000L < OCCUPIED;
-      @ ensures \result == Status.NOT_ALLOCATED && poisoned;
+      @ requires ((\bigint) memory.words[ptr - 8] % 0x200000000L + 0x200000000L) % 0x200000000L < 0x100000000L;
+      @ ensures \result == 7 && poisoned;
       @ assignable poisoned, lastObservedSize;
       @ also
       @ // An occupied header whose order field is out of range.
       @ public normal_behavior
       @ requires !poisoned && (\bigint) memory.curPages * 65536 >= lastObservedSize;
       @ requires 8 <= ptr && ptr <= (\bigint) memory.curPages * 65536;
-      @ requires ((\bigint) memory.words[ptr - 8] % 0x200000000L + 0x200000000L) % 0x200000000L >= OCCUPIED + orders;
-      @ ensures \result == Status.INVALID_ORDER && poisoned;
+      @ requires ((\bigint) memory.words[ptr - 8] % 0x200000000L + 0x200000000L) % 0x200000000L >= 0x100000000L + orders;
+      @ ensures \result == 8 && poisoned;
       @ assignable poisoned, lastObservedSize;
       @ also
       @ // A live block of order k, disjoint from every free block, goes back on the head of list k
@@ -520,22 +523,22 @@ public final class FreeingBumpAllocator {
       @ // bytes is checked only afterwards, as sc-allocator does.
       @ public normal_behavior
       @ requires !poisoned && (\bigint) memory.curPages * 65536 >= lastObservedSize;
-      @ requires (\exists int k; 0 <= k && k < orders; (\bigint) memory.words[ptr - 8] == OCCUPIED + k);
+      @ requires (\exists int k; 0 <= k && k < orders; (\bigint) memory.words[ptr - 8] == 0x100000000L + k);
       @ requires ptr % 8 == 0 && heapBase + 8 <= ptr;
-      @ requires (\forall int k; 0 <= k && k < orders && (\bigint) memory.words[ptr - 8] == OCCUPIED + k;
+      @ requires (\forall int k; 0 <= k && k < orders && (\bigint) memory.words[ptr - 8] == 0x100000000L + k;
       @     ptr + 8 * \dl_pow(2, k) <= bumper
       @     && (\forall int k2; 0 <= k2 && k2 < orders;
       @         (\forall \bigint i2; 0 <= i2 && i2 < ((\seq) freeLists[k2]).length;
       @             (\bigint) ((\seq) freeLists[k2])[i2] + 8 + 8 * \dl_pow(2, k2) <= ptr - 8
       @             || ptr + 8 * \dl_pow(2, k) <= (\bigint) ((\seq) freeLists[k2])[i2])));
-      @ ensures (\exists int k; 0 <= k && k < orders && \old((\bigint) memory.words[ptr - 8]) == OCCUPIED + k
+      @ ensures (\exists int k; 0 <= k && k < orders && \old((\bigint) memory.words[ptr - 8]) == 0x100000000L + k
       @     && heads[k] == ptr - 8
       @     && freeLists[k] == \seq_concat(\seq_singleton(ptr - 8), (\seq) \old(freeLists[k]))
       @     && (\forall int j; 0 <= j && j < orders && j != k; freeLists[j] == \old(freeLists[j]))
       @     && (\bigint) memory.words[ptr - 8] == \old(heads[k])
       @     && (\old(allocated) >= 8 + 8 * \dl_pow(2, k)
-      @         ? \result == Status.OK && !poisoned && allocated == \old(allocated) - 8 - 8 * \dl_pow(2, k)
-      @         : \result == Status.STATS_UNDERFLOW && poisoned && allocated == \old(allocated)));
+      @         ? \result == 0 && !poisoned && allocated == \old(allocated) - 8 - 8 * \dl_pow(2, k)
+      @         : \result == 10 && poisoned && allocated == \old(allocated)));
       @ ensures bumper == \old(bumper);
       @ assignable poisoned, lastObservedSize, heads[*], allocated, freeLists, memory.footprint;
       @*/
@@ -578,9 +581,9 @@ public final class FreeingBumpAllocator {
 
     /*@ private normal_behavior
       @ requires memory != null;
-      @ ensures \result == Status.OK <==> (\bigint) memory.curPages * 65536 >= \old(lastObservedSize);
-      @ ensures \result == Status.OK ==> lastObservedSize == (\bigint) memory.curPages * 65536 && !poisoned;
-      @ ensures \result != Status.OK ==> \result == Status.MEMORY_SHRANK && poisoned
+      @ ensures \result == 0 <==> (\bigint) memory.curPages * 65536 >= \old(lastObservedSize);
+      @ ensures \result == 0 ==> lastObservedSize == (\bigint) memory.curPages * 65536 && !poisoned;
+      @ ensures \result != 0 ==> \result == 3 && poisoned
       @     && lastObservedSize == \old(lastObservedSize);
       @ ensures \old(poisoned) ==> poisoned;
       @ assignable poisoned, lastObservedSize;
@@ -605,10 +608,10 @@ public final class FreeingBumpAllocator {
 
     /*@ private normal_behavior
       @ requires 0 <= amount && amount <= 0x80000008L;
-      @ requires 0 <= sumLow && sumLow < SUM_LOW_MODULUS && 0 <= sumHigh && sumHigh < Long.MAX_VALUE;
-      @ ensures 0 <= sumLow && sumLow < SUM_LOW_MODULUS && 0 <= sumHigh;
-      @ ensures (\bigint) sumHigh * SUM_LOW_MODULUS + sumLow
-      @     == (\bigint) \old(sumHigh) * SUM_LOW_MODULUS + \old(sumLow) + amount;
+      @ requires 0 <= sumLow && sumLow < 0x4000000000000000L && 0 <= sumHigh && sumHigh < 0x7FFFFFFFFFFFFFFFL;
+      @ ensures 0 <= sumLow && sumLow < 0x4000000000000000L && 0 <= sumHigh;
+      @ ensures (\bigint) sumHigh * 0x4000000000000000L + sumLow
+      @     == (\bigint) \old(sumHigh) * 0x4000000000000000L + \old(sumLow) + amount;
       @ assignable sumLow, sumHigh;
       @*/
     private /*@ helper @*/ void addToSum(long amount) {
@@ -640,7 +643,7 @@ public final class FreeingBumpAllocator {
 
     /** The bump pointer (u32). */
     /*@ public normal_behavior
-      @ ensures \result == bumper && \result % 8 == 0 && heapBase <= \result && \result <= U32;
+      @ ensures \result == bumper && \result % 8 == 0 && heapBase <= \result && \result <= 0xFFFFFFFFL;
       @ assignable \strictly_nothing;
       @*/
     public /*@ strictly_pure @*/ long bumper() {
@@ -659,7 +662,7 @@ public final class FreeingBumpAllocator {
     /*@ public normal_behavior
       @ requires 0 <= order && order < orders;
       @ ensures \result == heads[order];
-      @ ensures \result == NIL || (\result % 8 == 0 && heapBase <= \result && \result + 8 <= bumper);
+      @ ensures \result == 0xFFFFFFFFL || (\result % 8 == 0 && heapBase <= \result && \result + 8 <= bumper);
       @ assignable \strictly_nothing;
       @*/
     public /*@ strictly_pure @*/ long freeListHead(int order) {
