@@ -72,10 +72,14 @@ final class Tokens {
         if (error != null) {
             return 0;
         }
+        if (pos > line.length()) {
+            fail("missing " + what);
+            return 0;
+        }
         int start = pos;
         String tok = next();
         if (tok.isEmpty()) {
-            fail("missing " + what);
+            fail(start < line.length() ? "two spaces before " + what : "missing " + what);
             return 0;
         }
         for (int i = 0; i < tok.length(); i++) {

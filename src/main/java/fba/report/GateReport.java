@@ -1,0 +1,349 @@
+package fba.report;
+
+import fba.core.Profile;
+import fba.protocol.Session;
+import fba.protocol.VectorFile;
+import fba.protocol.VectorLine;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Writes the verification gate's report: {@code summary.json} (machine-readable) and
+ * {@code index.html} (one self-contained page) into the gate directory.
+ *
+ * <p>Input is what the stages left behind: {@code stages.tsv} written by the {@code gate} script
+ * (name, status, seconds, command), each stage's log, and the artifacts of the tools (surefire XML,
+ * the proof report JSON, PIT's mutations.xml, the check report JSON, a failing trace). A missing
+ * artifact is reported as missing, never guessed.
+ *
+ * <p>Usage: {@code java -cp target/classes fba.report.GateReport [target/gate]}.
+ */
+public final class GateReport {
+
+    private final Path gate;
+    private final Path target;
+
+    GateReport(Path gate) {
+        this.gate = gate;
+        this.target = gate.toAbsolutePath().getParent();
+    }
+
+    public static void main(String[] args) {
+        Path gate = Path.of(args.length > 0 ? args[0] : "target/gate");
+        try {
+            new GateReport(gate).write();
+            System.out.println("gate report: " + gate.resolve("summary.json") + " and " + gate.resolve("index.html"));
+        } catch (IOException | RuntimeException e) {
+            System.err.println("gate report: cannot write the report into " + gate + ": " + e.getMessage());
+            System.exit(2);
+        }
+    }
+
+    void write() throws IOException {
+        List<Map<String, Object>> stages = readStages();
+        Map<String, Object> figures = new LinkedHashMap<>();
+        figures.put("vectors", vectorFigures());
+        figures.put("tests", surefireFigures(target.resolve("surefire-reports")));
+        figures.put("model", modelFigures());
+        figures.put("proofs", proofFigures());
+        figures.put("mutation", pitFigures());
+        figures.put("check", checkFigures());
+        String overall = "passed";
+        for (Map<String, Object> s : stages) {
+            if ("failed".equals(s.get("status"))) {
+                overall = "failed";
+            }
+        }
+        if (stages.isEmpty()) {
+            overall = "no stages ran";
+        }
+        Map<String, Object> trace = failingTrace();
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("status", overall);
+        summary.put("stages", stages);
+        summary.put("figures", figures);
+        summary.put("failing_trace", trace == null ? null : withoutSvg(trace));
+        Files.createDirectories(gate);
+        Files.writeString(gate.resolve("summary.json"), Json.write(summary), StandardCharsets.UTF_8);
+        Files.writeString(gate.resolve("index.html"), Html.page(overall, stages, figures, trace), StandardCharsets.UTF_8);
+    }
+
+    private static Map<String, Object> withoutSvg(Map<String, Object> trace) {
+        Map<String, Object> m = new LinkedHashMap<>(trace);
+        m.remove("svg");
+        return m;
+    }
+
+    private List<Map<String, Object>> readStages() throws IOException {
+        List<Map<String, Object>> stages = new ArrayList<>();
+        Path tsv = gate.resolve("stages.tsv");
+        if (!Files.exists(tsv)) {
+            return stages;
+        }
+        for (String line : Files.readAllLines(tsv, StandardCharsets.UTF_8)) {
+            String[] f = line.split("\t", -1);
+            if (f.length < 4 || line.startsWith("#")) {
+                continue;
+            }
+            Map<String, Object> s = new LinkedHashMap<>();
+            s.put("name", f[0]);
+            s.put("status", f[1]);
+            s.put("seconds", parseLongOr(f[2], -1));
+            s.put("command", f[3]);
+            s.put("log", "logs/" + f[0] + ".log");
+            stages.add(s);
+        }
+        return stages;
+    }
+
+    private static long parseLongOr(String s, long fallback) {
+        try {
+            return Long.parseLong(s.trim());
+        } catch (NumberFormatException e) {
+            return fallback;
+        }
+    }
+
+    private String log(String stage) throws IOException {
+        Path p = gate.resolve("logs").resolve(stage + ".log");
+        return Files.exists(p) ? Files.readString(p, StandardCharsets.UTF_8) : null;
+    }
+
+    private Map<String, Object> vectorFigures() throws IOException {
+        Map<String, Object> m = new LinkedHashMap<>();
+        String log = log("vectors");
+        if (log == null) {
+            m.put("available", false);
+            return m;
+        }
+        Matcher files = Pattern.compile("(?m)^vectors: (\\d+) passed, (\\d+) failed$").matcher(log);
+        Matcher checks = Pattern.compile("\\((\\d+) expectations checked in (\\d+) files\\)").matcher(log);
+        m.put("available", files.find());
+        if (Boolean.TRUE.equals(m.get("available"))) {
+            m.put("files_passed", Long.parseLong(files.group(1)));
+            m.put("files_failed", Long.parseLong(files.group(2)));
+        }
+        if (checks.find()) {
+            m.put("expectations", Long.parseLong(checks.group(1)));
+        }
+        return m;
+    }
+
+    /** Counts of a directory of surefire XML reports. */
+    static Map<String, Object> surefireFigures(Path dir) throws IOException {
+        Map<String, Object> m = new LinkedHashMap<>();
+        long tests = 0;
+        long failures = 0;
+        long errors = 0;
+        long skipped = 0;
+        int files = 0;
+        if (Files.isDirectory(dir)) {
+            Pattern attrs = Pattern.compile("<testsuite\\b[^>]*>");
+            try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir, "TEST-*.xml")) {
+                for (Path p : ds) {
+                    Matcher mm = attrs.matcher(Files.readString(p, StandardCharsets.UTF_8));
+                    if (mm.find()) {
+                        String tag = mm.group();
+                        tests += attr(tag, "tests");
+                        failures += attr(tag, "failures");
+                        errors += attr(tag, "errors");
+                        skipped += attr(tag, "skipped");
+                        files++;
+                    }
+                }
+            }
+        }
+        m.put("available", files > 0);
+        m.put("suites", files);
+        m.put("tests", tests);
+        m.put("failures", failures);
+        m.put("errors", errors);
+        m.put("skipped", skipped);
+        return m;
+    }
+
+    private static long attr(String tag, String name) {
+        Matcher m = Pattern.compile("\\b" + name + "=\"(\\d+)\"").matcher(tag);
+        return m.find() ? Long.parseLong(m.group(1)) : 0;
+    }
+
+    private Map<String, Object> modelFigures() throws IOException {
+        Map<String, Object> m = new LinkedHashMap<>();
+        String log = log("model");
+        if (log == null) {
+            m.put("available", false);
+            return m;
+        }
+        // The model tests print "model actions executed: N" once per property run.
+        Matcher a = Pattern.compile("model actions executed: (\\d+)").matcher(log);
+        long actions = 0;
+        int runs = 0;
+        while (a.find()) {
+            actions += Long.parseLong(a.group(1));
+            runs++;
+        }
+        m.put("available", runs > 0);
+        m.put("actions_executed", actions);
+        m.put("property_runs", runs);
+        return m;
+    }
+
+    private Map<String, Object> proofFigures() throws IOException {
+        Map<String, Object> m = new LinkedHashMap<>();
+        Path p = target.resolve("verification").resolve("report.json");
+        if (!Files.exists(p)) {
+            m.put("available", false);
+            return m;
+        }
+        Object root = Json.parse(Files.readString(p, StandardCharsets.UTF_8));
+        List<?> contracts = root instanceof Map<?, ?> r && r.get("contracts") instanceof List<?> l ? l
+                : root instanceof List<?> l2 ? l2 : List.of();
+        long proved = 0;
+        long open = 0;
+        List<String> openNames = new ArrayList<>();
+        for (Object c : contracts) {
+            if (c instanceof Map<?, ?> cm) {
+                Object status = cm.containsKey("status") ? cm.get("status") : cm.get("result");
+                if ("proved".equals(status) || "closed".equals(status) || Boolean.TRUE.equals(cm.get("proved"))) {
+                    proved++;
+                } else {
+                    open++;
+                    openNames.add(String.valueOf(cm.containsKey("name") ? cm.get("name") : cm.get("contract")));
+                }
+            }
+        }
+        m.put("available", true);
+        m.put("proved", proved);
+        m.put("open", open);
+        m.put("open_contracts", openNames);
+        m.put("report", "../verification/report.md");
+        return m;
+    }
+
+    private Map<String, Object> pitFigures() throws IOException {
+        Map<String, Object> m = new LinkedHashMap<>();
+        Path xml = target.resolve("pit-reports").resolve("mutations.xml");
+        if (!Files.exists(xml)) {
+            m.put("available", false);
+            return m;
+        }
+        Map<String, long[]> perPackage = new TreeMap<>();
+        Pattern mutation = Pattern.compile("<mutation\\b([^>]*)>(.*?)</mutation>", Pattern.DOTALL);
+        Pattern cls = Pattern.compile("<mutatedClass>([^<]*)</mutatedClass>");
+        Pattern status = Pattern.compile("status='([A-Z_]+)'|status=\"([A-Z_]+)\"");
+        Matcher mm = mutation.matcher(Files.readString(xml, StandardCharsets.UTF_8));
+        while (mm.find()) {
+            Matcher c = cls.matcher(mm.group(2));
+            Matcher s = status.matcher(mm.group(1));
+            if (!c.find() || !s.find()) {
+                continue;
+            }
+            String className = c.group(1);
+            String pkg = className.lastIndexOf('.') < 0 ? "" : className.substring(0, className.lastIndexOf('.'));
+            String st = s.group(1) != null ? s.group(1) : s.group(2);
+            long[] counts = perPackage.computeIfAbsent(pkg, k -> new long[2]);
+            counts[1]++;
+            if (st.equals("KILLED") || st.equals("TIMED_OUT") || st.equals("MEMORY_ERROR")) {
+                counts[0]++;
+            }
+        }
+        Map<String, Object> pkgs = new LinkedHashMap<>();
+        for (Map.Entry<String, long[]> e : perPackage.entrySet()) {
+            Map<String, Object> p = new LinkedHashMap<>();
+            p.put("killed", e.getValue()[0]);
+            p.put("mutants", e.getValue()[1]);
+            p.put("score_percent", e.getValue()[1] == 0 ? 100.0
+                    : Math.round(1000.0 * e.getValue()[0] / e.getValue()[1]) / 10.0);
+            pkgs.put(e.getKey(), p);
+        }
+        m.put("available", true);
+        m.put("packages", pkgs);
+        m.put("report", "../pit-reports/index.html");
+        return m;
+    }
+
+    private Map<String, Object> checkFigures() throws IOException {
+        Map<String, Object> m = new LinkedHashMap<>();
+        Path p = gate.resolve("check.json");
+        if (!Files.exists(p)) {
+            m.put("available", false);
+            return m;
+        }
+        Object root = Json.parse(Files.readString(p, StandardCharsets.UTF_8));
+        m.put("available", true);
+        if (root instanceof Map<?, ?> r) {
+            for (String key : new String[] {"seed", "requests", "requests_total", "sessions", "divergences",
+                    "divergence", "requests_per_second", "vectors"}) {
+                if (r.containsKey(key)) {
+                    m.put(key, r.get(key));
+                }
+            }
+        }
+        return m;
+    }
+
+    /**
+     * The minimal failing trace a stage left in {@code trace.vec} (a divergence or a failing
+     * property), replayed to draw the heap after its last request, with the block of the pointer
+     * named by the last request marked.
+     */
+    private Map<String, Object> failingTrace() throws IOException {
+        Path p = gate.resolve("trace.vec");
+        if (!Files.exists(p)) {
+            return null;
+        }
+        VectorFile v = VectorFile.read(p);
+        Session session = new Session(v.profile() != null ? v.profile() : Profile.SUBSTRATE);
+        StringBuilder sb = new StringBuilder();
+        String last = null;
+        String lastResponse = null;
+        for (VectorLine line : v.lines()) {
+            if (line.request() != null) {
+                sb.setLength(0);
+                session.execute(line.request(), sb);
+                last = line.request();
+                lastResponse = sb.toString();
+            }
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("file", "trace.vec");
+        m.put("text", Files.readString(p, StandardCharsets.UTF_8));
+        m.put("last_request", last);
+        m.put("reference_response", lastResponse);
+        if (session.allocator() != null) {
+            long mark = markedAddress(last, lastResponse);
+            m.put("marked_address", mark);
+            m.put("svg", HeapSvg.render(HeapLayout.of(session.allocator(), 5_000), "heap after the failing trace", mark));
+        }
+        return m;
+    }
+
+    /** The pointer the last request is about: its argument for free/peek/poke, the result for malloc. */
+    static long markedAddress(String request, String response) {
+        if (request == null) {
+            return -1;
+        }
+        String[] t = request.split(" ");
+        try {
+            if ((t[0].equals("free") || t[0].equals("peek") || t[0].equals("poke")) && t.length > 1) {
+                return Long.parseLong(t[1]);
+            }
+            if (t[0].equals("malloc") && response != null && response.startsWith("ok ")) {
+                return Long.parseLong(response.substring(3).trim());
+            }
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+        return -1;
+    }
+}

@@ -1,0 +1,142 @@
+package fba.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code fba run}: replaying vector files and reporting mismatches. */
+class RunCommandTest {
+
+    @TempDir
+    Path dir;
+
+    private String write(String name, String text) throws IOException {
+        Path p = dir.resolve(name);
+        Files.createDirectories(p.getParent());
+        Files.writeString(p, text, StandardCharsets.UTF_8);
+        return p.toString();
+    }
+
+    @Test
+    void aPassingFileExits0AndSaysPassWithItsExpectationCount() throws IOException {
+        String f = write("good.vec", "# pins\ninit 0 onchain 1 65536 => ok\nmalloc 1 => ok 8\nfree 8\nstats => ok 0 16 16 16\n");
+        Cli c = Cli.run("run", f);
+        assertEquals(0, c.status, c.toString());
+        assertTrue(c.out.contains("PASS " + f + " (3 expectations)"), c.toString());
+        assertTrue(c.out.contains("vectors: 1 passed, 0 failed"), c.toString());
+    }
+
+    @Test
+    void aMismatchExits1AndReportsLineRequestExpectedAndActual() throws IOException {
+        String f = write("bad.vec", "init 0 onchain 1 65536 => ok\nmalloc 1 => ok 16\nmalloc 1 => ok 999\n");
+        Cli c = Cli.run("run", f);
+        assertEquals(1, c.status, c.toString());
+        assertTrue(c.out.contains("FAIL " + f), c.toString());
+        assertTrue(c.out.contains(f + ":2: malloc 1"), c.toString());
+        assertTrue(c.out.contains("expected: ok 16"), c.toString());
+        assertTrue(c.out.contains("actual:   ok 8"), c.toString());
+        assertFalse(c.out.contains("999"), "only the first mismatch is reported\n" + c);
+        assertTrue(c.out.contains("vectors: 0 passed, 1 failed"), c.toString());
+    }
+
+    @Test
+    void errorsCompareByCodeOnly() throws IOException {
+        String f = write("e.vec", "init 0 onchain 1 65536 => ok\nfree 0 => err invalid_pointer whatever text\n"
+            + "free 8 => err poisoned\n");
+        assertEquals(0, Cli.run("run", f).status);
+        String g = write("g.vec", "init 0 onchain 1 65536 => ok\nfree 0 => err not_allocated\n");
+        assertEquals(1, Cli.run("run", g).status);
+    }
+
+    @Test
+    void aDirectoryRunsEveryVecFileAndOneFailureFailsTheRun() throws IOException {
+        write("d/a.vec", "init 0 onchain 1 1 => ok\n");
+        write("d/sub/b.vec", "init 0 onchain 1 1 => err bad_request\n");
+        write("d/c.txt", "this is not a vector\n");
+        Cli c = Cli.run("run", dir.resolve("d").toString());
+        assertEquals(1, c.status, c.toString());
+        assertTrue(c.out.contains("(2 expectations checked in 2 files)"), c.toString());
+        assertTrue(c.out.contains("vectors: 1 passed, 1 failed"), c.toString());
+    }
+
+    @Test
+    void quietOmitsPassLinesButNotFailures() throws IOException {
+        String ok = write("ok.vec", "init 0 onchain 1 1 => ok\n");
+        String no = write("no.vec", "init 0 onchain 1 1 => ok 1\n");
+        Cli c = Cli.run("run", "--quiet", ok, no);
+        assertFalse(c.out.contains("PASS"), c.toString());
+        assertTrue(c.out.contains("FAIL " + no), c.toString());
+    }
+
+    @Test
+    void theProfilePragmaOverridesTheProfileOption() throws IOException {
+        String strict = write("s.vec", "#! profile strict\ninit 4294967295 onchain 1 1 => err heap_base_wrap\n");
+        assertEquals(0, Cli.run("run", strict).status);
+        assertEquals(0, Cli.run("run", "--profile", "substrate", strict).status);
+        String plain = write("p.vec", "init 4294967295 onchain 1 1 => err heap_base_wrap\n");
+        assertEquals(1, Cli.run("run", plain).status);
+        Cli c = Cli.run("run", "--profile=strict", plain);
+        assertEquals(0, c.status, c.toString());
+    }
+
+    @Test
+    void aMissingFileExits2NamingIt() {
+        Cli c = Cli.run("run", dir.resolve("absent.vec").toString());
+        assertEquals(2, c.status, c.toString());
+        assertTrue(c.err.contains("absent.vec: no such file or directory"), c.toString());
+    }
+
+    @Test
+    void aDirectoryWithoutVectorsExits2() throws IOException {
+        write("empty/readme.txt", "");
+        Cli c = Cli.run("run", dir.resolve("empty").toString());
+        assertEquals(2, c.status, c.toString());
+        assertTrue(c.err.contains("no vector files"), c.toString());
+    }
+
+    @Test
+    void malformedVectorFilesExit2NamingFileAndLine() throws IOException {
+        String pragma = write("m1.vec", "# x\n#! profile fast\n");
+        Cli a = Cli.run("run", pragma);
+        assertEquals(2, a.status, a.toString());
+        assertTrue(a.err.contains("m1.vec:2"), a.toString());
+        String arrow = write("m2.vec", "init 0 onchain 1 1 => ok\nmalloc 1 =>  \n");
+        Cli b = Cli.run("run", arrow);
+        assertEquals(2, b.status, b.toString());
+        assertTrue(b.err.contains("m2.vec:2"), b.toString());
+        Path bin = dir.resolve("m3.vec");
+        Files.write(bin, new byte[] {'i', (byte) 0xFF, '\n'});
+        Cli d = Cli.run("run", bin.toString());
+        assertEquals(2, d.status, d.toString());
+        assertTrue(d.err.contains("UTF-8"), d.toString());
+    }
+
+    @Test
+    void noFilesIsAUsageError() {
+        Cli c = Cli.run("run");
+        assertEquals(2, c.status, c.toString());
+        assertTrue(c.err.contains("needs at least one FILE"), c.toString());
+    }
+
+    @Test
+    void crlfVectorFilesRun() throws IOException {
+        String f = write("crlf.vec", "# x\r\ninit 0 onchain 1 1 => ok\r\nmalloc 1 => ok 8\r\n");
+        Cli c = Cli.run("run", f);
+        assertEquals(0, c.status, c.toString());
+        assertTrue(c.out.contains("(2 expectations)"), c.toString());
+    }
+
+    @Test
+    void theBundledVectorsPass() {
+        Cli c = Cli.run("run", "--quiet", "spec/vectors");
+        assertEquals(0, c.status, c.toString());
+        assertTrue(c.out.contains(" 0 failed"), c.toString());
+    }
+}

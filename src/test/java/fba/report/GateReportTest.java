@@ -1,0 +1,98 @@
+package fba.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class GateReportTest {
+
+    @TempDir
+    Path target;
+
+    private Path gate() throws IOException {
+        Path g = target.resolve("gate");
+        Files.createDirectories(g.resolve("logs"));
+        return g;
+    }
+
+    @Test
+    void collectsStagesFiguresAndTheFailingTrace() throws IOException {
+        // given the leftovers of a gate run whose check stage found a divergence
+        Path g = gate();
+        Files.writeString(g.resolve("stages.tsv"), "# stage\tstatus\tseconds\tcommand\n"
+                + "build\tpassed\t4\tmvn package\n" + "check\tfailed\t9\t./fba check\n" + "render\tskipped\t0\trender\n");
+        Files.writeString(g.resolve("logs/vectors.log"), "(120 expectations checked in 7 files)\nvectors: 7 passed, 0 failed\n");
+        Files.writeString(g.resolve("logs/model.log"), "model actions executed: 60000\nmodel actions executed: 40000\n");
+        Files.writeString(g.resolve("check.json"), "{\"seed\": 7, \"requests\": 1000, \"divergences\": 1}");
+        Files.writeString(g.resolve("trace.vec"), "init 0 onchain 1 65536 => ok\nmalloc 8 => ok 8\nmalloc 8 => ok 24\nfree 24 => ok\n");
+        Path sure = target.resolve("surefire-reports");
+        Files.createDirectories(sure);
+        Files.writeString(sure.resolve("TEST-a.xml"), "<?xml version=\"1.0\"?><testsuite name=\"a\" tests=\"5\" failures=\"1\" errors=\"0\" skipped=\"2\"></testsuite>");
+        Path ver = target.resolve("verification");
+        Files.createDirectories(ver);
+        Files.writeString(ver.resolve("report.json"), "{\"contracts\": [{\"name\": \"a\", \"status\": \"proved\"}, {\"name\": \"b\", \"status\": \"open\"}]}");
+        Path pit = target.resolve("pit-reports");
+        Files.createDirectories(pit);
+        Files.writeString(pit.resolve("mutations.xml"), "<mutations>"
+                + "<mutation detected='true' status='KILLED'><mutatedClass>fba.core.A</mutatedClass></mutation>"
+                + "<mutation detected='false' status='SURVIVED'><mutatedClass>fba.core.A</mutatedClass></mutation>"
+                + "<mutation detected='true' status='TIMED_OUT'><mutatedClass>fba.cli.B</mutatedClass></mutation>"
+                + "</mutations>");
+        // when
+        new GateReport(g).write();
+        // then
+        @SuppressWarnings("unchecked")
+        Map<String, Object> s = (Map<String, Object>) Json.parse(Files.readString(g.resolve("summary.json")));
+        assertEquals("failed", s.get("status"));
+        assertEquals(3, ((List<?>) s.get("stages")).size());
+        Map<?, ?> f = (Map<?, ?>) s.get("figures");
+        assertEquals(7L, ((Map<?, ?>) f.get("vectors")).get("files_passed"));
+        assertEquals(120L, ((Map<?, ?>) f.get("vectors")).get("expectations"));
+        assertEquals(5L, ((Map<?, ?>) f.get("tests")).get("tests"));
+        assertEquals(100000L, ((Map<?, ?>) f.get("model")).get("actions_executed"));
+        assertEquals(1L, ((Map<?, ?>) f.get("proofs")).get("proved"));
+        assertEquals(List.of("b"), ((Map<?, ?>) f.get("proofs")).get("open_contracts"));
+        Map<?, ?> core = (Map<?, ?>) ((Map<?, ?>) ((Map<?, ?>) f.get("mutation")).get("packages")).get("fba.core");
+        assertEquals(50.0, core.get("score_percent"));
+        assertEquals(1L, ((Map<?, ?>) f.get("check")).get("divergences"));
+        Map<?, ?> trace = (Map<?, ?>) s.get("failing_trace");
+        assertEquals("free 24", trace.get("last_request"));
+        assertEquals(24L, trace.get("marked_address"));
+        String html = Files.readString(g.resolve("index.html"), StandardCharsets.UTF_8);
+        assertTrue(html.contains("<table id=\"status\">"));
+        assertTrue(html.contains("<tr class=\"failed\"><td>check</td>"));
+        assertTrue(html.contains("<div id=\"heap\"><svg"));
+        assertTrue(html.contains("class=\"block free marked\""));
+    }
+
+    @Test
+    void aRunWithNoArtifactsSaysSoInsteadOfGuessing() throws IOException {
+        Path g = gate();
+        new GateReport(g).write();
+        String json = Files.readString(g.resolve("summary.json"));
+        Map<?, ?> s = (Map<?, ?>) Json.parse(json);
+        assertEquals("no stages ran", s.get("status"));
+        assertEquals(Boolean.FALSE, ((Map<?, ?>) ((Map<?, ?>) s.get("figures")).get("proofs")).get("available"));
+        assertEquals(null, s.get("failing_trace"));
+        assertTrue(Files.readString(g.resolve("index.html")).contains("no stage has run"));
+    }
+
+    @Test
+    void markedAddressFollowsTheLastRequest() {
+        assertEquals(16, GateReport.markedAddress("free 16", "err not_allocated"));
+        assertEquals(40, GateReport.markedAddress("peek 40", "ok 0"));
+        assertEquals(8, GateReport.markedAddress("malloc 3", "ok 8"));
+        assertEquals(-1, GateReport.markedAddress("malloc 3", "err out_of_space"));
+        assertEquals(-1, GateReport.markedAddress("stats", "ok 0 0 0 0"));
+        assertEquals(-1, GateReport.markedAddress(null, null));
+        assertEquals(-1, GateReport.markedAddress("free x", "err bad_request"));
+    }
+}
