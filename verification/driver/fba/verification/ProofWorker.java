@@ -94,7 +94,10 @@ public final class ProofWorker {
             }
             for (IObserverFunction target : env.getSpecificationRepository().getContractTargets(type)) {
                 for (Contract c : env.getSpecificationRepository().getContracts(type, target)) {
-                    found.add(c);
+                    // KeY can list one contract under two targets; prove and report it once.
+                    if (found.stream().noneMatch(f -> f.getName().equals(c.getName()))) {
+                        found.add(c);
+                    }
                 }
             }
         }

