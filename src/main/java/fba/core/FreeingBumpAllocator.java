@@ -638,12 +638,14 @@ public final class FreeingBumpAllocator {
     }
 
     // ---- observers ----
+    // Declared helper: they read one field, so they can neither rely on nor break the invariant,
+    // and the prover need not unfold it for them.
 
     /*@ public normal_behavior
       @ ensures \result == poisoned;
       @ assignable \strictly_nothing;
       @*/
-    public /*@ strictly_pure @*/ boolean isPoisoned() {
+    public /*@ helper strictly_pure @*/ boolean isPoisoned() {
         return poisoned;
     }
 
@@ -652,7 +654,7 @@ public final class FreeingBumpAllocator {
       @ ensures \result == heapBase;
       @ assignable \strictly_nothing;
       @*/
-    public /*@ strictly_pure @*/ long heapBase() {
+    public /*@ helper strictly_pure @*/ long heapBase() {
         return heapBase;
     }
 
@@ -661,7 +663,7 @@ public final class FreeingBumpAllocator {
       @ ensures \result == bumper;
       @ assignable \strictly_nothing;
       @*/
-    public /*@ strictly_pure @*/ long bumper() {
+    public /*@ helper strictly_pure @*/ long bumper() {
         return bumper;
     }
 
@@ -675,11 +677,11 @@ public final class FreeingBumpAllocator {
 
     /** Head of the free list of {@code order}: a header address, or {@link #NIL}. */
     /*@ public normal_behavior
-      @ requires 0 <= order && order < orders;
+      @ requires heads != null && 0 <= order && order < heads.length;
       @ ensures \result == heads[order];
       @ assignable \strictly_nothing;
       @*/
-    public /*@ strictly_pure @*/ long freeListHead(int order) {
+    public /*@ helper strictly_pure @*/ long freeListHead(int order) {
         return heads[order];
     }
 
