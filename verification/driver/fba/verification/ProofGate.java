@@ -48,6 +48,18 @@ public final class ProofGate {
         GateSettings settings = GateSettings.read(settingsFile);
         KnownOpen knownOpen = KnownOpen.read(knownOpenFile);
 
+        // --merge-only re-reads the part files of the last run (to re-judge them after editing
+        // known-open.txt, say) without starting KeY.
+        boolean mergeOnly = Boolean.parseBoolean(opts.getOrDefault("--merge-only", "false"));
+        if (mergeOnly) {
+            List<Path> parts = new ArrayList<>();
+            for (int w = 0; w < jobs; w++) {
+                parts.add(out.resolve("part-" + w + ".tsv"));
+            }
+            Path wallFile = out.resolve("wall-seconds.txt");
+            double wall = Files.exists(wallFile) ? Double.parseDouble(Files.readString(wallFile).trim()) : 0;
+            return judge(settings, knownOpen, out, parts, jobs, false, wall);
+        }
         Path sources = out.resolve("src");
         deleteTree(sources);
         for (String f : settings.files) {
@@ -92,11 +104,18 @@ public final class ProofGate {
             }
         }
         double wall = (System.nanoTime() - start) / 1e9;
+        Files.writeString(out.resolve("wall-seconds.txt"), String.format(java.util.Locale.ROOT, "%.1f%n", wall));
+        return judge(settings, knownOpen, out, parts, jobs, workerFailed, wall);
+    }
+
+    private static int judge(GateSettings settings, KnownOpen knownOpen, Path out, List<Path> parts, int jobs,
+            boolean workerFailed, double wall) throws IOException {
 
         List<ContractResult> results = new ArrayList<>();
         double load = 0;
         for (Path part : parts) {
             if (!Files.exists(part)) {
+                workerFailed = true; // a worker that never wrote its file proved nothing
                 continue;
             }
             for (String line : Files.readAllLines(part, StandardCharsets.UTF_8)) {

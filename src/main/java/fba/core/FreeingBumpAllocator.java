@@ -97,12 +97,16 @@ public final class FreeingBumpAllocator {
       @ public invariant 0 <= heapBase && heapBase % 8 == 0 && heapBase <= bumper;
       @ public invariant bumper % 8 == 0 && bumper <= 0xFFFFFFFFL;
       @ public invariant bumper <= (\bigint) memory.curPages * 65536;
-      @ public invariant 0 <= lastObservedSize && lastObservedSize <= 0x100000000L;
       @ public invariant 0 <= allocated && allocated <= 0xFFFFFFFFL && 0 <= peak && peak <= 0xFFFFFFFFL;
       @ public invariant 0 <= addressSpaceUsed && addressSpaceUsed <= 0xFFFFFFFFL;
       @ public invariant 0 <= sumLow && sumLow < 0x4000000000000000L && 0 <= sumHigh;
       @ // The memory object's state is disjoint from the allocator's own.
       @ public invariant \disjoint(memory.footprint, \set_union(this.*, heads[*]));
+      @ // What the invariant reads: not poisoned or lastObservedSize, so that an error path, which
+      @ // changes only those, keeps the invariant without re-proving it.
+      @ public accessible \inv: this.memory, this.orders, this.maxAllocation, this.heapBase, this.heads,
+      @     this.bumper, this.allocated, this.peak, this.addressSpaceUsed, this.sumLow, this.sumHigh,
+      @     this.freeLists, this.heads[*], this.memory.footprint;
       @
       @ // Free lists (items 4 and 5): one ghost sequence per order, linked through the headers in
       @ // memory, of 8-aligned blocks of that order below the bump pointer, all pairwise disjoint
