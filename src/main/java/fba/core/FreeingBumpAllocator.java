@@ -91,7 +91,7 @@ public final class FreeingBumpAllocator {
     //@ public ghost \seq freeLists;
 
     /*@ // Shape, bounds, alignment and bump pointer (issue 3, items 1-3).
-      @ public invariant memory != null && heads != null;
+      @ public invariant memory != null && heads != null && \invariant_for(memory);
       @ public invariant 1 <= orders && orders <= 28 + 1 && heads.length == orders;
       @ public invariant maxAllocation == 8 * \dl_pow(2, orders - 1);
       @ public invariant 0 <= heapBase && heapBase % 8 == 0 && heapBase <= bumper;
@@ -435,7 +435,8 @@ public final class FreeingBumpAllocator {
      * whichever is more. Leaves the bump pointer itself alone.
      */
     /*@ private normal_behavior
-      @ requires memory != null && 0 <= bumper && bumper <= 0xFFFFFFFFL && 16 <= need && need <= 0x80000008L;
+      @ requires \disjoint(memory.footprint, this.*);
+      @ requires memory != null && \invariant_for(memory) && 0 <= bumper && bumper <= 0xFFFFFFFFL && 16 <= need && need <= 0x80000008L;
       @ requires 0 <= allocated && allocated <= 0xFFFFFFFFL;
       @ ensures \result == 0 ==> bumper + need <= (\bigint) memory.curPages * 65536
       @     && (strict ==> bumper + need <= 0xFFFFFFFFL && allocated + need <= 0xFFFFFFFFL);
@@ -599,7 +600,8 @@ public final class FreeingBumpAllocator {
     }
 
     /*@ private normal_behavior
-      @ requires memory != null;
+      @ requires memory != null && \invariant_for(memory) && !poisoned;
+      @ requires \disjoint(memory.footprint, this.*);
       @ ensures \result == 0 <==> (\bigint) memory.curPages * 65536 >= \old(lastObservedSize);
       @ ensures \result == 0 ==> lastObservedSize == (\bigint) memory.curPages * 65536 && !poisoned;
       @ ensures \result != 0 ==> \result == 3 && poisoned
