@@ -37,9 +37,20 @@ package fba.core;
  *       address-space-used figure. {@link Profile#STRICT} refuses those operations instead.</li>
  * </ul>
  *
- * <p>All u32 quantities are held in {@code long}s in {@code [0, 2^32)} and wrapped with
- * {@link #U32}; the algorithm has no objects besides its arrays, throws nothing and returns
- * integer statuses, so that it stays within the subset the static prover handles.
+ * <h2>Proof-friendly form</h2>
+ * All u32 quantities are held in {@code long}s in {@code [0, 2^32)}. The u32 wraps and the header
+ * bit fields are computed with {@code %}, {@code /} and comparisons instead of masks and shifts:
+ * for the non-negative operands involved they give the same bits, and the prover (KeY, see
+ * verification/README.md) reasons about them where it cannot about bitwise operators. No
+ * operation overflows a Java {@code long} or {@code int}; the proofs check that. The algorithm has
+ * no objects besides its arrays, throws nothing and returns integer statuses.
+ *
+ * <p>The JML below states the allocator's safety argument. {@code freeLists} is a ghost model: for
+ * each order {@code k}, the {@code \seq} of the header addresses on that order's free list, head
+ * first. {@code 8 * \dl_pow(2, k)} (KeY's power function, the one KeY-only construct) is the
+ * block size of order {@code k}. Specifications spell constants as literals ({@code 0xFFFFFFFFL} is
+ * {@link #U32} and {@link #NIL}, {@code 0x100000000L} is {@link #OCCUPIED}, status codes are the
+ * numbers of {@link Status}) so that they do not depend on how a prover resolves static fields.
  */
 public final class FreeingBumpAllocator {
 
@@ -48,27 +59,76 @@ public final class FreeingBumpAllocator {
     /** The end-of-list link. */
     public static final long NIL = 0xFFFFFFFFL;
     /** Bit 32 of a header: set when the block is occupied. */
-    public static final long OCCUPIED = 0x1_0000_0000L;
+    public static final long OCCUPIED = 0x100000000L;
     /** Bytes in a header, and the alignment of every pointer handed out. */
     public static final long HEADER_SIZE = 8;
 
-    private final Memory memory;
-    private final int orders;
-    private final long maxAllocation;
-    private final boolean strict;
-    private final long heapBase;
-    private final long[] heads;
+    /** 2^32, the modulus of u32 arithmetic. */
+    private static final long U32_MODULUS = 0x100000000L;
+    /** 2^33: a header's bits 0..32 are the header modulo this. */
+    private static final long HEADER_BITS_MODULUS = 0x200000000L;
+    /** sc-allocator keeps bytes_allocated_sum in a u128; we carry it as high * 2^62 + low. */
+    private static final long SUM_LOW_MODULUS = 0x4000000000000000L;
 
-    private long bumper;
-    private boolean poisoned;
-    private long lastObservedSize;
+    private final /*@ spec_public @*/ Memory memory;
+    private final /*@ spec_public @*/ int orders;
+    private final /*@ spec_public @*/ long maxAllocation;
+    private final /*@ spec_public @*/ boolean strict;
+    private final /*@ spec_public @*/ long heapBase;
+    private final /*@ spec_public @*/ long[] heads;
 
-    private long allocated;
-    private long peak;
+    private /*@ spec_public @*/ long bumper;
+    private /*@ spec_public @*/ boolean poisoned;
+    private /*@ spec_public @*/ long lastObservedSize;
+
+    private /*@ spec_public @*/ long allocated;
+    private /*@ spec_public @*/ long peak;
     /** bytes_allocated_sum = sumHigh * 2^62 + sumLow; a u128 in sc-allocator, this cannot overflow. */
-    private long sumLow;
-    private long sumHigh;
-    private long addressSpaceUsed;
+    private /*@ spec_public @*/ long sumLow;
+    private /*@ spec_public @*/ long sumHigh;
+    private /*@ spec_public @*/ long addressSpaceUsed;
+
+    //@ public ghost \seq freeLists;
+
+    /*@ // Shape, bounds, alignment and bump pointer (issue 3, items 1-3).
+      @ public invariant memory != null && heads != null && \invariant_for(memory);
+      @ public invariant 1 <= orders && orders <= 28 + 1 && heads.length == orders;
+      @ public invariant maxAllocation == 8 * \dl_pow(2, orders - 1);
+      @ public invariant 0 <= heapBase && heapBase % 8 == 0 && heapBase <= bumper;
+      @ public invariant bumper % 8 == 0 && bumper <= 0xFFFFFFFFL;
+      @ public invariant bumper <= (\bigint) memory.curPages * 65536;
+      @ public invariant 0 <= allocated && allocated <= 0xFFFFFFFFL && 0 <= peak && peak <= 0xFFFFFFFFL;
+      @ public invariant 0 <= addressSpaceUsed && addressSpaceUsed <= 0xFFFFFFFFL;
+      @ public invariant 0 <= sumLow && sumLow < 0x4000000000000000L && 0 <= sumHigh;
+      @ // The memory object's state is disjoint from the allocator's own.
+      @ public invariant \disjoint(memory.footprint, \set_union(this.*, heads[*]));
+      @ // What the invariant reads: not poisoned or lastObservedSize, so that an error path, which
+      @ // changes only those, keeps the invariant without re-proving it.
+      @ public accessible \inv: this.memory, this.orders, this.maxAllocation, this.heapBase, this.heads,
+      @     this.bumper, this.allocated, this.peak, this.addressSpaceUsed, this.sumLow, this.sumHigh,
+      @     this.freeLists, this.heads[*], this.memory.footprint;
+      @
+      @ // Free lists (items 4 and 5): one ghost sequence per order, linked through the headers in
+      @ // memory, of 8-aligned blocks of that order below the bump pointer, all pairwise disjoint
+      @ // (so each list is acyclic and no block is on two lists).
+      @ public invariant freeLists.length == orders;
+      @ public invariant (\forall int k; 0 <= k && k < orders;
+      @     heads[k] == (((\seq) freeLists[k]).length == 0 ? 0xFFFFFFFFL : (\bigint) ((\seq) freeLists[k])[0]));
+      @ public invariant (\forall int k; 0 <= k && k < orders;
+      @     (\forall \bigint i; 0 <= i && i < ((\seq) freeLists[k]).length;
+      @         heapBase <= (\bigint) ((\seq) freeLists[k])[i]
+      @         && (\bigint) ((\seq) freeLists[k])[i] % 8 == 0
+      @         && (\bigint) ((\seq) freeLists[k])[i] + 8 + 8 * \dl_pow(2, k) <= bumper
+      @         && (\bigint) memory.words[(\bigint) ((\seq) freeLists[k])[i]]
+      @             == (i + 1 < ((\seq) freeLists[k]).length ? (\bigint) ((\seq) freeLists[k])[i + 1] : 0xFFFFFFFFL)));
+      @ public invariant (\forall int k; 0 <= k && k < orders;
+      @     (\forall \bigint i; 0 <= i && i < ((\seq) freeLists[k]).length;
+      @     (\forall int k2; 0 <= k2 && k2 < orders;
+      @     (\forall \bigint i2; 0 <= i2 && i2 < ((\seq) freeLists[k2]).length;
+      @         (k != k2 || i != i2) ==>
+      @             ((\bigint) ((\seq) freeLists[k])[i] + 8 + 8 * \dl_pow(2, k) <= (\bigint) ((\seq) freeLists[k2])[i2]
+      @              || (\bigint) ((\seq) freeLists[k2])[i2] + 8 + 8 * \dl_pow(2, k2) <= (\bigint) ((\seq) freeLists[k])[i])))));
+      @*/
 
     /**
      * A fresh allocator over {@code memory}.
@@ -78,17 +138,34 @@ public final class FreeingBumpAllocator {
      *     base for which {@link #heapBaseWraps} holds.
      * @param orders 23 (on-chain) or 29 (off-chain)
      */
+    /*@ public normal_behavior
+      @ requires memory != null && 1 <= orders && orders <= 28 + 1;
+      @ requires 0 <= heapBase && heapBase <= 0xFFFFFFFFL;
+      @ requires heapBase <= (\bigint) memory.curPages * 65536;
+      @ ensures this.heapBase % 8 == 0 && bumper == this.heapBase && this.strict == strict;
+      @ ensures heapBase + 7 <= 0xFFFFFFFFL ==> heapBase <= this.heapBase && this.heapBase < heapBase + 8;
+      @ ensures heapBase + 7 > 0xFFFFFFFFL ==> this.heapBase == 0;
+      @ ensures !poisoned && allocated == 0 && peak == 0 && sumLow == 0 && sumHigh == 0;
+      @ ensures (\forall int k; 0 <= k && k < orders; heads[k] == 0xFFFFFFFFL && ((\seq) freeLists[k]).length == 0);
+      @ assignable \nothing;
+      @*/
     public FreeingBumpAllocator(Memory memory, long heapBase, int orders, boolean strict) {
         this.memory = memory;
         this.orders = orders;
-        this.maxAllocation = 8L << (orders - 1);
+        this.maxAllocation = blockSize(orders - 1);
         this.strict = strict;
         this.heapBase = alignHeapBase(heapBase);
         this.bumper = this.heapBase;
         this.heads = new long[orders];
+        /*@ loop_invariant 0 <= i && i <= orders && heads.length == orders
+          @     && (\forall int j; 0 <= j && j < i; heads[j] == 0xFFFFFFFFL);
+          @ decreases orders - i;
+          @ assignable heads[*];
+          @*/
         for (int i = 0; i < orders; i++) {
             heads[i] = NIL;
         }
+        //@ set freeLists = (\seq_def int k; 0; orders; \seq_empty);
     }
 
     /** A fresh allocator for a context and profile. */
@@ -97,27 +174,129 @@ public final class FreeingBumpAllocator {
     }
 
     /** {@code (heapBase + 7) / 8 * 8} in u32 arithmetic: bases above 0xFFFFFFF8 wrap to 0. */
-    public static long alignHeapBase(long heapBase) {
-        return ((heapBase + 7) & U32) / 8 * 8;
+    /*@ public normal_behavior
+      @ requires 0 <= heapBase && heapBase <= 0xFFFFFFFFL;
+      @ ensures \result % 8 == 0 && 0 <= \result && \result <= 0xFFFFFFFFL;
+      @ ensures heapBase + 7 <= 0xFFFFFFFFL ==> heapBase <= \result && \result < heapBase + 8;
+      @ ensures heapBase + 7 > 0xFFFFFFFFL ==> \result == 0;
+      @ assignable \strictly_nothing;
+      @*/
+    public static /*@ strictly_pure @*/ long alignHeapBase(long heapBase) {
+        return (heapBase + 7) % U32_MODULUS / 8 * 8;
     }
 
     /** Whether aligning this u32 heap base wraps (the strict profile refuses such a base). */
-    public static boolean heapBaseWraps(long heapBase) {
+    /*@ public normal_behavior
+      @ requires 0 <= heapBase && heapBase <= 0xFFFFFFFFL;
+      @ ensures \result == (heapBase + 7 > 0xFFFFFFFFL);
+      @ assignable \strictly_nothing;
+      @*/
+    public static /*@ strictly_pure @*/ boolean heapBaseWraps(long heapBase) {
         return heapBase + 7 > U32;
     }
 
     /**
-     * The order of a request: the smallest {@code k} with {@code 8 << k >= max(size, 8)}.
-     * Requires {@code size <= 2^31}.
+     * Bytes in a block of {@code order}: {@code 8 << order}. A table, so that the prover sees
+     * constants rather than a shift.
      */
-    public static int orderOf(long size) {
+    /*@ public normal_behavior
+      @ requires 0 <= order && order <= 29;
+      @ ensures \result == 8 * \dl_pow(2, order);
+      @ ensures 8 <= \result && \result <= 0x100000000L && \result % 8 == 0;
+      @ ensures order <= 28 ==> \result <= 0x80000000L;
+      @ assignable \strictly_nothing;
+      @*/
+    public static /*@ strictly_pure @*/ long blockSize(int order) {
+        switch (order) {
+            case 0: return 8L;
+            case 1: return 16L;
+            case 2: return 32L;
+            case 3: return 64L;
+            case 4: return 128L;
+            case 5: return 256L;
+            case 6: return 512L;
+            case 7: return 1024L;
+            case 8: return 2048L;
+            case 9: return 4096L;
+            case 10: return 8192L;
+            case 11: return 16384L;
+            case 12: return 32768L;
+            case 13: return 65536L;
+            case 14: return 131072L;
+            case 15: return 262144L;
+            case 16: return 524288L;
+            case 17: return 1048576L;
+            case 18: return 2097152L;
+            case 19: return 4194304L;
+            case 20: return 8388608L;
+            case 21: return 16777216L;
+            case 22: return 33554432L;
+            case 23: return 67108864L;
+            case 24: return 134217728L;
+            case 25: return 268435456L;
+            case 26: return 536870912L;
+            case 27: return 1073741824L;
+            case 28: return 2147483648L;
+            default: return 4294967296L;
+        }
+    }
+
+    /**
+     * The order of a request: the smallest {@code k} with {@code 8 << k >= max(size, 8)}.
+     * Requires {@code 0 <= size <= 2^32} (a u32 size).
+     */
+    /*@ public normal_behavior
+      @ requires 0 <= size && size <= 0x100000000L;
+      @ ensures 0 <= \result && \result <= 29;
+      @ ensures 8 * \dl_pow(2, \result) >= size;
+      @ ensures \result == 0 || 8 * \dl_pow(2, \result - 1) < size;
+      @ assignable \strictly_nothing;
+      @*/
+    public static /*@ strictly_pure @*/ int orderOf(long size) {
+        return orderAtMost(size, 29);
+    }
+
+    /**
+     * {@link #orderOf} for a size known to fit order {@code highest}: the search stops there, so
+     * the result is at most {@code highest} without any reasoning about powers of two.
+     */
+    /*@ private normal_behavior
+      @ requires 0 <= highest && highest <= 29 && 0 <= size && size <= 8 * \dl_pow(2, highest);
+      @ ensures 0 <= \result && \result <= highest;
+      @ ensures 8 * \dl_pow(2, \result) >= size;
+      @ ensures \result == 0 || 8 * \dl_pow(2, \result - 1) < size;
+      @ assignable \strictly_nothing;
+      @*/
+    private static /*@ strictly_pure @*/ int orderAtMost(long size, int highest) {
         int order = 0;
-        long blockSize = 8;
-        while (blockSize < size) {
-            blockSize = blockSize << 1;
+        /*@ loop_invariant 0 <= order && order <= highest
+          @     && (order == 0 || 8 * \dl_pow(2, order - 1) < size);
+          @ decreases highest - order;
+          @ assignable \strictly_nothing;
+          @*/
+        while (order < highest && blockSize(order) < size) {
             order++;
         }
         return order;
+    }
+
+    /**
+     * A header's bits 0..32: {@code raw} modulo 2^33 as a non-negative number, so that bit 32 (the
+     * occupied flag) is {@code >= 2^32} and bits 0..31 are what remains below it. Equal to
+     * {@code raw & 0x1FFFFFFFFL} for every {@code raw}.
+     */
+    /*@ public normal_behavior
+      @ ensures 0 <= \result && \result < 0x200000000L;
+      @ ensures ((\bigint) raw - \result) % 0x200000000L == 0;
+      @ ensures 0 <= raw && raw < 0x200000000L ==> \result == raw;
+      @ assignable \strictly_nothing;
+      @*/
+    public static /*@ strictly_pure @*/ long headerBits(long raw) {
+        long bits = raw % HEADER_BITS_MODULUS;
+        if (bits < 0) {
+            bits = bits + HEADER_BITS_MODULUS;
+        }
+        return bits;
     }
 
     /**
@@ -126,6 +305,66 @@ public final class FreeingBumpAllocator {
      * @return the pointer (a u32, a multiple of 8 whenever the heap's free lists are intact), or
      *     the negated {@link Status} code of the error
      */
+    /*@ // Poisoned: fails and changes nothing (item 7).
+      @ public normal_behavior
+      @ requires poisoned;
+      @ ensures \result == -4;
+      @ assignable \strictly_nothing;
+      @ also
+      @ // Memory shrank since the previous call.
+      @ public normal_behavior
+      @ requires !poisoned && (\bigint) memory.curPages * 65536 < lastObservedSize;
+      @ ensures \result == -3 && poisoned;
+      @ assignable poisoned;
+      @ also
+      @ // Larger than the largest block: the check is exact (item 6).
+      @ public normal_behavior
+      @ requires !poisoned && (\bigint) memory.curPages * 65536 >= lastObservedSize;
+      @ requires size > maxAllocation;
+      @ ensures \result == -1 && poisoned;
+      @ ensures lastObservedSize == (\bigint) memory.curPages * 65536;
+      @ assignable poisoned, lastObservedSize;
+      @ also
+      @ // Reuse: the head of the order's free list is popped and handed out (items 1-5).
+      @ public normal_behavior
+      @ requires !poisoned && (\bigint) memory.curPages * 65536 >= lastObservedSize;
+      @ requires 0 <= size && size <= maxAllocation;
+      @ requires (\forall int k; 0 <= k && k < orders && 8 * \dl_pow(2, k) >= size
+      @     && (k == 0 || 8 * \dl_pow(2, k - 1) < size); heads[k] != 0xFFFFFFFFL);
+      @ requires sumHigh < 0x7FFFFFFFFFFFFFFFL;
+      @ ensures \result == -13 ==> strict && poisoned && freeLists == \old(freeLists);
+      @ ensures \result != -13 ==> !poisoned && bumper == \old(bumper)
+      @     && (\exists int k; 0 <= k && k < orders && 8 * \dl_pow(2, k) >= size
+      @         && (k == 0 || 8 * \dl_pow(2, k - 1) < size)
+      @         && \result == \old(heads[k]) + 8
+      @         && freeLists[k] == \seq_sub((\seq) \old(freeLists[k]), 1, ((\seq) \old(freeLists[k])).length)
+      @         && (\forall int j; 0 <= j && j < orders && j != k; freeLists[j] == \old(freeLists[j]))
+      @         && (\bigint) memory.words[\result - 8] == 0x100000000L + k
+      @         && \result % 8 == 0 && heapBase + 8 <= \result && \result + 8 * \dl_pow(2, k) <= bumper);
+      @ assignable poisoned, lastObservedSize, heads[*], allocated, peak, sumLow, sumHigh,
+      @     addressSpaceUsed, freeLists, memory.footprint;
+      @ also
+      @ // Fresh space: the bump pointer advances by header plus block, growing memory if needed.
+      @ public normal_behavior
+      @ requires !poisoned && (\bigint) memory.curPages * 65536 >= lastObservedSize;
+      @ requires 0 <= size && size <= maxAllocation;
+      @ requires (\forall int k; 0 <= k && k < orders && 8 * \dl_pow(2, k) >= size
+      @     && (k == 0 || 8 * \dl_pow(2, k - 1) < size);
+      @     heads[k] == 0xFFFFFFFFL && (strict || bumper + 8 + 8 * \dl_pow(2, k) <= 0xFFFFFFFFL));
+      @ requires sumHigh < 0x7FFFFFFFFFFFFFFFL;
+      @ ensures freeLists == \old(freeLists) && bumper >= \old(bumper);
+      @ ensures \result < 0 ==> poisoned && bumper == \old(bumper) && (\result == -2
+      @     || (strict && (\result == -12 || \result == -13)));
+      @ ensures \result >= 0 ==> !poisoned && \result == \old(bumper) + 8
+      @     && (\exists int k; 0 <= k && k < orders && 8 * \dl_pow(2, k) >= size
+      @         && (k == 0 || 8 * \dl_pow(2, k - 1) < size)
+      @         && bumper == \old(bumper) + 8 + 8 * \dl_pow(2, k)
+      @         && (\bigint) memory.words[\result - 8] == 0x100000000L + k);
+      @ ensures \result >= 0 ==> \result % 8 == 0 && heapBase + 8 <= \result
+      @     && bumper <= (\bigint) memory.curPages * 65536;
+      @ assignable poisoned, lastObservedSize, bumper, allocated, peak, sumLow, sumHigh,
+      @     addressSpaceUsed, memory.footprint;
+      @*/
     public long malloc(long size) {
         if (poisoned) {
             return -Status.POISONED;
@@ -137,8 +376,8 @@ public final class FreeingBumpAllocator {
         if (size > maxAllocation) {
             return -poison(Status.TOO_LARGE);
         }
-        int order = orderOf(size);
-        long need = (8L << order) + HEADER_SIZE;
+        int order = orderAtMost(size, orders - 1);
+        long need = blockSize(order) + HEADER_SIZE;
         long headerPtr;
         long head = heads[order];
         if (head != NIL) {
@@ -146,15 +385,16 @@ public final class FreeingBumpAllocator {
             if (head + need > memory.size()) {
                 return -poison(Status.INVALID_FREE_LIST);
             }
-            long raw = memory.readU64(head);
-            if ((raw & OCCUPIED) != 0) {
+            long bits = headerBits(memory.readU64(head));
+            if (bits >= OCCUPIED) {
                 // sc-allocator decodes the order before noticing the header is occupied.
-                return -poison((raw & U32) < orders ? Status.INVALID_FREE_LIST : Status.INVALID_ORDER);
+                return -poison(bits - OCCUPIED < orders ? Status.INVALID_FREE_LIST : Status.INVALID_ORDER);
             }
             if (strict && allocated + need > U32) {
                 return -poison(Status.ALLOCATED_WRAP);
             }
-            heads[order] = raw & U32;
+            heads[order] = bits;
+            //@ set freeLists = \seq_upd(freeLists, order, \seq_sub((\seq) freeLists[order], 1, ((\seq) freeLists[order]).length));
             headerPtr = head;
         } else {
             int bumped = bumpCheck(need);
@@ -162,16 +402,31 @@ public final class FreeingBumpAllocator {
                 return -poison(bumped);
             }
             headerPtr = bumper;
-            bumper = (bumper + need) & U32;
+            bumper = (bumper + need) % U32_MODULUS;
         }
-        memory.writeU64(headerPtr, OCCUPIED | order);
-        allocated = (allocated + need) & U32;
+        memory.writeU64(headerPtr, OCCUPIED + order);
+        allocated = (allocated + need) % U32_MODULUS;
         addToSum(need);
         if (allocated > peak) {
             peak = allocated;
         }
-        addressSpaceUsed = (bumper - heapBase) & U32;
+        addressSpaceUsed = u32Difference(bumper, heapBase);
         return headerPtr + HEADER_SIZE;
+    }
+
+    /** {@code (a - b) & U32} for u32 {@code a} and {@code b}. */
+    /*@ private normal_behavior
+      @ requires 0 <= a && a <= 0xFFFFFFFFL && 0 <= b && b <= 0xFFFFFFFFL;
+      @ ensures 0 <= \result && \result <= 0xFFFFFFFFL && (a >= b ==> \result == a - b);
+      @ ensures a < b ==> \result == a - b + 0x100000000L;
+      @ assignable \strictly_nothing;
+      @*/
+    private static /*@ strictly_pure @*/ long u32Difference(long a, long b) {
+        long d = a - b;
+        if (d < 0) {
+            d = d + U32_MODULUS;
+        }
+        return d;
     }
 
     /**
@@ -179,7 +434,21 @@ public final class FreeingBumpAllocator {
      * it does not fit: to twice the current pages (capped at the maximum) or to what is required,
      * whichever is more. Leaves the bump pointer itself alone.
      */
-    private int bumpCheck(long need) {
+    /*@ private normal_behavior
+      @ requires \disjoint(memory.footprint, this.*);
+      @ requires memory != null && \invariant_for(memory) && 0 <= bumper && bumper <= 0xFFFFFFFFL && 16 <= need && need <= 0x80000008L;
+      @ requires 0 <= allocated && allocated <= 0xFFFFFFFFL;
+      @ ensures \result == 0 ==> bumper + need <= (\bigint) memory.curPages * 65536
+      @     && (strict ==> bumper + need <= 0xFFFFFFFFL && allocated + need <= 0xFFFFFFFFL);
+      @ ensures \result == 0 || \result == 2
+      @     || (strict && (\result == 12 || \result == 13));
+      @ ensures memory.curPages >= \old(memory.curPages);
+      @ ensures (\forall \bigint b; 0 <= b && b + 8 <= (\bigint) \old(memory.curPages) * 65536;
+      @     memory.words[b] == \old(memory.words[b]));
+      @ ensures \new_elems_fresh(memory.footprint);
+      @ assignable memory.footprint;
+      @*/
+    private /*@ helper @*/ int bumpCheck(long need) {
         long required = bumper + need;
         if (required > memory.size()) {
             long requiredPages = (required + Memory.PAGE_SIZE - 1) / Memory.PAGE_SIZE;
@@ -192,7 +461,11 @@ public final class FreeingBumpAllocator {
             if (refused != Status.OK) {
                 return refused;
             }
-            long next = Math.max(Math.min(current * 2, max), requiredPages);
+            long doubled = current * 2;
+            long next = doubled < max ? doubled : max;
+            if (next < requiredPages) {
+                next = requiredPages;
+            }
             if (!memory.grow(next - current)) {
                 return Status.OUT_OF_SPACE;
             }
@@ -202,7 +475,13 @@ public final class FreeingBumpAllocator {
     }
 
     /** In the strict profile, the error for a bump that sc-allocator would carry out with a wrap. */
-    private int strictRefusal(long required, long need) {
+    /*@ private normal_behavior
+      @ requires 0 <= allocated && allocated <= 0xFFFFFFFFL && 0 <= need && need <= 0x80000008L;
+      @ ensures \result == 0 <==> (!strict || (required <= 0xFFFFFFFFL && allocated + need <= 0xFFFFFFFFL));
+      @ ensures \result == 0 || (strict && (\result == 12 || \result == 13));
+      @ assignable \strictly_nothing;
+      @*/
+    private /*@ helper strictly_pure @*/ int strictRefusal(long required, long need) {
         if (!strict) {
             return Status.OK;
         }
@@ -220,6 +499,69 @@ public final class FreeingBumpAllocator {
      *
      * @return {@link Status#OK} or the error's code
      */
+    /*@ // Poisoned: fails and changes nothing (item 7).
+      @ public normal_behavior
+      @ requires poisoned;
+      @ ensures \result == 4;
+      @ assignable \strictly_nothing;
+      @ also
+      @ public normal_behavior
+      @ requires !poisoned && (\bigint) memory.curPages * 65536 < lastObservedSize;
+      @ ensures \result == 3 && poisoned;
+      @ assignable poisoned;
+      @ also
+      @ public normal_behavior
+      @ requires !poisoned && (\bigint) memory.curPages * 65536 >= lastObservedSize;
+      @ requires ptr < 8;
+      @ ensures \result == 5 && poisoned;
+      @ assignable poisoned, lastObservedSize;
+      @ also
+      @ public normal_behavior
+      @ requires !poisoned && (\bigint) memory.curPages * 65536 >= lastObservedSize;
+      @ requires 8 <= ptr && ptr <= 0xFFFFFFFFL && ptr > (\bigint) memory.curPages * 65536;
+      @ ensures \result == 6 && poisoned;
+      @ assignable poisoned, lastObservedSize;
+      @ also
+      @ // A header that does not say "occupied".
+      @ public normal_behavior
+      @ requires !poisoned && (\bigint) memory.curPages * 65536 >= lastObservedSize;
+      @ requires 8 <= ptr && ptr <= (\bigint) memory.curPages * 65536;
+      @ requires ((\bigint) memory.words[ptr - 8] % 0x200000000L + 0x200000000L) % 0x200000000L < 0x100000000L;
+      @ ensures \result == 7 && poisoned;
+      @ assignable poisoned, lastObservedSize;
+      @ also
+      @ // An occupied header whose order field is out of range.
+      @ public normal_behavior
+      @ requires !poisoned && (\bigint) memory.curPages * 65536 >= lastObservedSize;
+      @ requires 8 <= ptr && ptr <= (\bigint) memory.curPages * 65536;
+      @ requires ((\bigint) memory.words[ptr - 8] % 0x200000000L + 0x200000000L) % 0x200000000L >= 0x100000000L + orders;
+      @ ensures \result == 8 && poisoned;
+      @ assignable poisoned, lastObservedSize;
+      @ also
+      @ // A live block of order k, disjoint from every free block, goes back on the head of list k
+      @ // and its header now links to the previous head (items 4 and 5). The count of allocated
+      @ // bytes is checked only afterwards, as sc-allocator does.
+      @ public normal_behavior
+      @ requires !poisoned && (\bigint) memory.curPages * 65536 >= lastObservedSize;
+      @ requires (\exists int k; 0 <= k && k < orders; (\bigint) memory.words[ptr - 8] == 0x100000000L + k);
+      @ requires ptr % 8 == 0 && heapBase + 8 <= ptr;
+      @ requires (\forall int k; 0 <= k && k < orders && (\bigint) memory.words[ptr - 8] == 0x100000000L + k;
+      @     ptr + 8 * \dl_pow(2, k) <= bumper
+      @     && (\forall int k2; 0 <= k2 && k2 < orders;
+      @         (\forall \bigint i2; 0 <= i2 && i2 < ((\seq) freeLists[k2]).length;
+      @             (\bigint) ((\seq) freeLists[k2])[i2] + 8 + 8 * \dl_pow(2, k2) <= ptr - 8
+      @             || ptr + 8 * \dl_pow(2, k) <= (\bigint) ((\seq) freeLists[k2])[i2])));
+      @ ensures (\exists int k; 0 <= k && k < orders && \old((\bigint) memory.words[ptr - 8]) == 0x100000000L + k
+      @     && heads[k] == ptr - 8
+      @     && freeLists[k] == \seq_concat(\seq_singleton(ptr - 8), (\seq) \old(freeLists[k]))
+      @     && (\forall int j; 0 <= j && j < orders && j != k; freeLists[j] == \old(freeLists[j]))
+      @     && (\bigint) memory.words[ptr - 8] == \old(heads[k])
+      @     && (\old(allocated) >= 8 + 8 * \dl_pow(2, k)
+      @         ? \result == 0 && !poisoned && allocated == \old(allocated) - 8 - 8 * \dl_pow(2, k)
+      @         : \result == 10 && poisoned && allocated == \old(allocated)));
+      @ ensures bumper == \old(bumper);
+      @ assignable poisoned, lastObservedSize, heads[*], allocated, freeLists, memory.footprint;
+      @*/
     public int free(long ptr) {
         if (poisoned) {
             return Status.POISONED;
@@ -235,19 +577,20 @@ public final class FreeingBumpAllocator {
         if (headerPtr + HEADER_SIZE > memory.size()) {
             return poison(Status.OUT_OF_BOUNDS);
         }
-        long raw = memory.readU64(headerPtr);
-        if ((raw & OCCUPIED) == 0) {
+        long bits = headerBits(memory.readU64(headerPtr));
+        if (bits < OCCUPIED) {
             return poison(Status.NOT_ALLOCATED);
         }
-        long rawOrder = raw & U32;
+        long rawOrder = bits - OCCUPIED;
         if (rawOrder >= orders) {
             return poison(Status.INVALID_ORDER);
         }
         int order = (int) rawOrder;
         long previousHead = heads[order];
         heads[order] = headerPtr;
+        //@ set freeLists = \seq_upd(freeLists, order, \seq_concat(\seq_singleton(headerPtr), (\seq) freeLists[order]));
         memory.writeU64(headerPtr, previousHead);
-        long need = (8L << order) + HEADER_SIZE;
+        long need = blockSize(order) + HEADER_SIZE;
         // sc-allocator checks the count only after the block is back on its list.
         if (allocated < need) {
             return poison(Status.STATS_UNDERFLOW);
@@ -256,7 +599,17 @@ public final class FreeingBumpAllocator {
         return Status.OK;
     }
 
-    private int observeMemorySize() {
+    /*@ private normal_behavior
+      @ requires memory != null && \invariant_for(memory) && !poisoned;
+      @ requires \disjoint(memory.footprint, this.*);
+      @ ensures \result == 0 <==> (\bigint) memory.curPages * 65536 >= \old(lastObservedSize);
+      @ ensures \result == 0 ==> lastObservedSize == (\bigint) memory.curPages * 65536 && !poisoned;
+      @ ensures \result != 0 ==> \result == 3 && poisoned
+      @     && lastObservedSize == \old(lastObservedSize);
+      @ ensures \old(poisoned) ==> poisoned;
+      @ assignable poisoned, lastObservedSize;
+      @*/
+    private /*@ helper @*/ int observeMemorySize() {
         long size = memory.size();
         if (size < lastObservedSize) {
             return poison(Status.MEMORY_SHRANK);
@@ -265,32 +618,58 @@ public final class FreeingBumpAllocator {
         return Status.OK;
     }
 
-    private int poison(int status) {
+    /*@ private normal_behavior
+      @ ensures \result == status && poisoned;
+      @ assignable poisoned;
+      @*/
+    private /*@ helper @*/ int poison(int status) {
         poisoned = true;
         return status;
     }
 
-    private void addToSum(long amount) {
+    /*@ private normal_behavior
+      @ requires 0 <= amount && amount <= 0x80000008L;
+      @ requires 0 <= sumLow && sumLow < 0x4000000000000000L && 0 <= sumHigh && sumHigh < 0x7FFFFFFFFFFFFFFFL;
+      @ ensures 0 <= sumLow && sumLow < 0x4000000000000000L && 0 <= sumHigh;
+      @ ensures (\bigint) sumHigh * 0x4000000000000000L + sumLow
+      @     == (\bigint) \old(sumHigh) * 0x4000000000000000L + \old(sumLow) + amount;
+      @ assignable sumLow, sumHigh;
+      @*/
+    private /*@ helper @*/ void addToSum(long amount) {
         sumLow = sumLow + amount;
-        if (sumLow >= 0x4000_0000_0000_0000L) {
-            sumLow = sumLow - 0x4000_0000_0000_0000L;
+        if (sumLow >= SUM_LOW_MODULUS) {
+            sumLow = sumLow - SUM_LOW_MODULUS;
             sumHigh = sumHigh + 1;
         }
     }
 
     // ---- observers ----
+    // Declared helper: they read one field, so they can neither rely on nor break the invariant,
+    // and the prover need not unfold it for them.
 
-    public boolean isPoisoned() {
+    /*@ public normal_behavior
+      @ ensures \result == poisoned;
+      @ assignable \strictly_nothing;
+      @*/
+    public /*@ helper strictly_pure @*/ boolean isPoisoned() {
         return poisoned;
     }
 
     /** The aligned heap base (u32). */
-    public long heapBase() {
+    /*@ public normal_behavior
+      @ ensures \result == heapBase;
+      @ assignable \strictly_nothing;
+      @*/
+    public /*@ helper strictly_pure @*/ long heapBase() {
         return heapBase;
     }
 
     /** The bump pointer (u32). */
-    public long bumper() {
+    /*@ public normal_behavior
+      @ ensures \result == bumper;
+      @ assignable \strictly_nothing;
+      @*/
+    public /*@ helper strictly_pure @*/ long bumper() {
         return bumper;
     }
 
@@ -303,7 +682,12 @@ public final class FreeingBumpAllocator {
     }
 
     /** Head of the free list of {@code order}: a header address, or {@link #NIL}. */
-    public long freeListHead(int order) {
+    /*@ public normal_behavior
+      @ requires heads != null && 0 <= order && order < heads.length;
+      @ ensures \result == heads[order];
+      @ assignable \strictly_nothing;
+      @*/
+    public /*@ helper strictly_pure @*/ long freeListHead(int order) {
         return heads[order];
     }
 

@@ -1,0 +1,150 @@
+package fba.verification;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The static proof gate: copies the configured sources into the output folder, starts worker JVMs
+ * that prove every contract in KeY's auto mode, merges their results into {@code report.md} and
+ * {@code report.json}, and exits 1 when a contract stays open that is not on the known-open list.
+ *
+ * <pre>
+ * ProofGate --root DIR --settings FILE --known-open FILE --out DIR [--jobs N] [--only SUBSTRING]
+ * </pre>
+ */
+public final class ProofGate {
+
+    private ProofGate() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        System.exit(run(args));
+    }
+
+    /** Runs the gate and returns its exit status: 0 passed, 1 contract open or run failed, 2 usage. */
+    public static int run(String[] args) throws Exception {
+        Map<String, String> opts = new LinkedHashMap<>();
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            opts.put(args[i], args[i + 1]);
+        }
+        if (args.length % 2 != 0 || !opts.keySet().containsAll(List.of("--root", "--settings", "--known-open", "--out"))) {
+            System.err.println("usage: ProofGate --root DIR --settings FILE --known-open FILE --out DIR [--jobs N] [--only S]");
+            return 2;
+        }
+        Path root = Path.of(opts.get("--root")).toAbsolutePath();
+        Path settingsFile = root.resolve(opts.get("--settings"));
+        Path knownOpenFile = root.resolve(opts.get("--known-open"));
+        Path out = root.resolve(opts.get("--out"));
+        int jobs = Integer.parseInt(opts.getOrDefault("--jobs", "2"));
+        String only = opts.getOrDefault("--only", "-");
+        GateSettings settings = GateSettings.read(settingsFile);
+        KnownOpen knownOpen = KnownOpen.read(knownOpenFile);
+
+        // --merge-only re-reads the part files of the last run (to re-judge them after editing
+        // known-open.txt, say) without starting KeY.
+        boolean mergeOnly = Boolean.parseBoolean(opts.getOrDefault("--merge-only", "false"));
+        if (mergeOnly) {
+            List<Path> parts = new ArrayList<>();
+            for (int w = 0; w < jobs; w++) {
+                parts.add(out.resolve("part-" + w + ".tsv"));
+            }
+            Path wallFile = out.resolve("wall-seconds.txt");
+            double wall = Files.exists(wallFile) ? Double.parseDouble(Files.readString(wallFile).trim()) : 0;
+            return judge(settings, knownOpen, out, parts, jobs, false, wall);
+        }
+        Path sources = out.resolve("src");
+        deleteTree(sources);
+        for (String f : settings.files) {
+            Path target = sources.resolve(f);
+            Files.createDirectories(target.getParent());
+            Files.copy(root.resolve(settings.sourceRoot).resolve(f), target, StandardCopyOption.REPLACE_EXISTING);
+        }
+        String stubs = settings.stubs.isEmpty() ? "-" : root.resolve(settings.stubs).toString();
+
+        long start = System.nanoTime();
+        List<Process> workers = new ArrayList<>();
+        List<Path> parts = new ArrayList<>();
+        for (int w = 0; w < jobs; w++) {
+            Path part = out.resolve("part-" + w + ".tsv");
+            Files.deleteIfExists(part);
+            parts.add(part);
+            // A fresh KeY home per worker: KeY rewrites its settings file there, and nothing from an
+            // earlier run or another worker may leak into this one.
+            Path home = out.resolve("key-home-" + w);
+            deleteTree(home);
+            Files.createDirectories(home.resolve(".key"));
+            // The checked-in KeY settings carry the taclet options (integer semantics, ...), so a
+            // worker needs one KeY load instead of two; the worker re-applies gate.properties anyway.
+            Path keySettings = root.resolve(settings.keySettings);
+            Files.copy(keySettings, home.resolve(".key").resolve("proof-settings.json"));
+            List<String> cmd = new ArrayList<>(List.of(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-Xmx" + opts.getOrDefault("--xmx", "1200m"), "-Xss8m",
+                    "-Duser.home=" + home, "-Djava.awt.headless=true",
+                    "-cp", System.getProperty("java.class.path"), ProofWorker.class.getName(),
+                    sources.toString(), stubs, settingsFile.toString(), part.toString(),
+                    Integer.toString(w), Integer.toString(jobs), only));
+            ProcessBuilder pb = new ProcessBuilder(cmd).inheritIO();
+            workers.add(pb.start());
+        }
+        boolean workerFailed = false;
+        for (int w = 0; w < jobs; w++) {
+            int rc = workers.get(w).waitFor();
+            if (rc != 0) {
+                System.err.println("worker " + w + " failed with exit status " + rc);
+                workerFailed = true;
+            }
+        }
+        double wall = (System.nanoTime() - start) / 1e9;
+        Files.writeString(out.resolve("wall-seconds.txt"), String.format(java.util.Locale.ROOT, "%.1f%n", wall));
+        return judge(settings, knownOpen, out, parts, jobs, workerFailed, wall);
+    }
+
+    private static int judge(GateSettings settings, KnownOpen knownOpen, Path out, List<Path> parts, int jobs,
+            boolean workerFailed, double wall) throws IOException {
+
+        List<ContractResult> results = new ArrayList<>();
+        double load = 0;
+        for (Path part : parts) {
+            if (!Files.exists(part)) {
+                workerFailed = true; // a worker that never wrote its file proved nothing
+                continue;
+            }
+            for (String line : Files.readAllLines(part, StandardCharsets.UTF_8)) {
+                if (line.startsWith("#load\t")) {
+                    load = Math.max(load, Double.parseDouble(line.substring(6)));
+                } else if (!line.isBlank()) {
+                    results.add(ContractResult.parse(line, knownOpen));
+                }
+            }
+        }
+        results.sort((a, b) -> a.name.compareTo(b.name));
+        Report report = new Report(settings, results, wall, load, jobs, workerFailed, knownOpen);
+        Files.createDirectories(out);
+        Files.writeString(out.resolve("report.md"), report.markdown(), StandardCharsets.UTF_8);
+        Files.writeString(out.resolve("report.json"), report.json(), StandardCharsets.UTF_8);
+        System.err.print(report.summary());
+        return report.passed() ? 0 : 1;
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        List<Path> all = new ArrayList<>();
+        try (var walk = Files.walk(dir)) {
+            walk.forEach(all::add);
+        }
+        for (int i = all.size() - 1; i >= 0; i--) {
+            Files.delete(all.get(i));
+        }
+    }
+}

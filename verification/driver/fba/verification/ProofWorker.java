@@ -1,0 +1,149 @@
+package fba.verification;
+
+import de.uka.ilkd.key.control.KeYEnvironment;
+import de.uka.ilkd.key.java.abstraction.KeYJavaType;
+import de.uka.ilkd.key.logic.op.IObserverFunction;
+import de.uka.ilkd.key.proof.Proof;
+import de.uka.ilkd.key.settings.ChoiceSettings;
+import de.uka.ilkd.key.settings.ProofSettings;
+import de.uka.ilkd.key.speclang.Contract;
+import de.uka.ilkd.key.strategy.StrategyProperties;
+import de.uka.ilkd.key.util.KeYTypeUtil;
+import de.uka.ilkd.key.util.MiscTools;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One KeY JVM: loads the sources once, then proves its share of the contracts (those whose index in
+ * the name-sorted list is {@code worker mod workers}) and appends one TSV line per contract.
+ *
+ * <p>Run by {@link ProofGate}; run it directly (with {@code --only}) to work on one contract.
+ */
+public final class ProofWorker {
+
+    private ProofWorker() {
+    }
+
+    /** Arguments: sourceDir classpathDir|- settingsFile resultFile worker workers onlySubstring|-. */
+    public static void main(String[] args) throws Exception {
+        if (args.length != 7) {
+            System.err.println("usage: ProofWorker SOURCES STUBS|- SETTINGS RESULT WORKER WORKERS ONLY|-");
+            System.exit(2);
+        }
+        File sources = new File(args[0]);
+        List<File> classPath = args[1].equals("-") ? null : List.of(new File(args[1]));
+        GateSettings settings = GateSettings.read(Path.of(args[2]));
+        Path result = Path.of(args[3]);
+        int worker = Integer.parseInt(args[4]);
+        int workers = Integer.parseInt(args[5]);
+        String only = args[6].equals("-") ? null : args[6];
+
+        long loadStart = System.nanoTime();
+        KeYEnvironment<?> env = load(sources, classPath, settings);
+        double loadSeconds = (System.nanoTime() - loadStart) / 1e9;
+        System.err.printf("worker %d: KeY loaded in %.1f s%n", worker, loadSeconds);
+
+        List<Contract> contracts = contractsOf(env, settings.classes);
+        contracts.sort((a, b) -> a.getName().compareTo(b.getName()));
+        try (PrintWriter out = new PrintWriter(Files.newBufferedWriter(result, StandardCharsets.UTF_8))) {
+            out.printf("#load\t%.1f%n", loadSeconds);
+            out.flush();
+            for (int i = 0; i < contracts.size(); i++) {
+                Contract c = contracts.get(i);
+                if (i % workers != worker || (only != null && !c.getName().contains(only))) {
+                    continue;
+                }
+                out.println(prove(env, c, settings));
+                out.flush();
+            }
+        } finally {
+            env.dispose();
+        }
+        System.exit(0);
+    }
+
+    static KeYEnvironment<?> load(File sources, List<File> classPath, GateSettings settings) throws Exception {
+        if (!ProofSettings.isChoiceSettingInitialised()) {
+            // Taclet options can only be set once KeY has read its defaults; a first load does that.
+            KeYEnvironment<?> first = KeYEnvironment.load(sources, classPath, null, null);
+            first.dispose();
+        }
+        ChoiceSettings choices = ProofSettings.DEFAULT_SETTINGS.getChoiceSettings();
+        Map<String, String> merged = new HashMap<>(MiscTools.getDefaultTacletOptions());
+        merged.putAll(choices.getDefaultChoices());
+        merged.put("intRules", "intRules:" + settings.intRules);
+        merged.put("runtimeExceptions", "runtimeExceptions:ban");
+        choices.setDefaultChoices(merged);
+        return KeYEnvironment.load(sources, classPath, null, null);
+    }
+
+    static List<Contract> contractsOf(KeYEnvironment<?> env, List<String> classes) {
+        List<Contract> found = new ArrayList<>();
+        for (KeYJavaType type : env.getJavaInfo().getAllKeYJavaTypes()) {
+            if (KeYTypeUtil.isLibraryClass(type) || !classes.contains(type.getFullName())) {
+                continue;
+            }
+            for (IObserverFunction target : env.getSpecificationRepository().getContractTargets(type)) {
+                for (Contract c : env.getSpecificationRepository().getContracts(type, target)) {
+                    // KeY can list one contract under two targets; prove and report it once.
+                    if (found.stream().noneMatch(f -> f.getName().equals(c.getName()))) {
+                        found.add(c);
+                    }
+                }
+            }
+        }
+        return found;
+    }
+
+    static String prove(KeYEnvironment<?> env, Contract contract, GateSettings settings) throws Exception {
+        long start = System.nanoTime();
+        Proof proof = env.createProof(contract.createProofObl(env.getInitConfig(), contract));
+        try {
+            StrategyProperties sp = proof.getServices().getProfile().getDefaultStrategyFactory()
+                    .getSettingsDefinition().getDefaultPropertiesFactory().createDefaultStrategyProperties();
+            sp.setProperty(StrategyProperties.METHOD_OPTIONS_KEY, StrategyProperties.METHOD_CONTRACT);
+            sp.setProperty(StrategyProperties.LOOP_OPTIONS_KEY, StrategyProperties.LOOP_INVARIANT);
+            sp.setProperty(StrategyProperties.DEP_OPTIONS_KEY, StrategyProperties.DEP_ON);
+            sp.setProperty(StrategyProperties.QUERY_OPTIONS_KEY, StrategyProperties.QUERY_ON);
+            sp.setProperty(StrategyProperties.NON_LIN_ARITH_OPTIONS_KEY, StrategyProperties.NON_LIN_ARITH_DEF_OPS);
+            // Unfold class invariants only once symbolic execution is done: a method that leaves
+            // the heap alone then closes its invariant obligation syntactically, unexpanded.
+            sp.setProperty(StrategyProperties.CLASS_AXIOM_OPTIONS_KEY, StrategyProperties.CLASS_AXIOM_DELAYED);
+            // Split conjunctions as soon as they appear: with delayed splitting, an overflow check
+            // (a conjunction next to the remaining program) was left unsplit and the proof stalled.
+            sp.setProperty(StrategyProperties.SPLITTING_OPTIONS_KEY, StrategyProperties.SPLITTING_NORMAL);
+            sp.setProperty(StrategyProperties.QUANTIFIERS_OPTIONS_KEY,
+                    StrategyProperties.QUANTIFIERS_NON_SPLITTING_WITH_PROGS);
+            proof.getSettings().getStrategySettings().setMaxSteps(settings.maxSteps);
+            proof.getSettings().getStrategySettings().setTimeout(settings.timeoutSeconds * 1000L);
+            proof.getSettings().getStrategySettings().setActiveStrategyProperties(sp);
+            proof.setActiveStrategy(
+                    proof.getServices().getProfile().getDefaultStrategyFactory().create(proof, sp));
+            env.getProofControl().startAndWaitForAutoMode(proof);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            String status = proof.closed() ? "proved" : "open";
+            int nodes = proof.getStatistics().nodes;
+            int openGoals = proof.openGoals().size();
+            if (System.getenv("FBA_PROOF_GOALS") != null && !proof.closed()) {
+                // While working on a contract: print what KeY could not close.
+                for (var goal : proof.openGoals()) {
+                    System.err.println("---- open goal of " + contract.getName() + "\n" + goal.sequent());
+                }
+            }
+            System.err.printf("  %-6s %8d nodes %7.1f s  %s%n", status, nodes, seconds, contract.getName());
+            return String.join("\t", contract.getName(), status, Integer.toString(nodes),
+                    String.format("%.1f", seconds), Integer.toString(openGoals));
+        } finally {
+            proof.dispose();
+        }
+    }
+}

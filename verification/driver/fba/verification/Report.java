@@ -1,0 +1,121 @@
+package fba.verification;
+
+import java.util.List;
+import java.util.Locale;
+
+/** Renders the merged results as Markdown and JSON and decides the gate's verdict. */
+final class Report {
+
+    private final GateSettings settings;
+    private final List<ContractResult> results;
+    private final double wallSeconds;
+    private final double loadSeconds;
+    private final int jobs;
+    private final boolean workerFailed;
+    private final KnownOpen knownOpen;
+
+    Report(GateSettings settings, List<ContractResult> results, double wallSeconds, double loadSeconds,
+            int jobs, boolean workerFailed, KnownOpen knownOpen) {
+        this.settings = settings;
+        this.results = results;
+        this.wallSeconds = wallSeconds;
+        this.loadSeconds = loadSeconds;
+        this.jobs = jobs;
+        this.workerFailed = workerFailed;
+        this.knownOpen = knownOpen;
+    }
+
+    boolean passed() {
+        if (workerFailed || results.isEmpty()) {
+            return false;
+        }
+        for (ContractResult r : results) {
+            if (r.failsGate()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private long count(boolean proved) {
+        return results.stream().filter(r -> r.proved == proved).count();
+    }
+
+    String summary() {
+        StringBuilder s = new StringBuilder();
+        s.append(String.format(Locale.ROOT, "proof gate: %d proved, %d open (%d known-open), %.0f s wall, %d jobs: %s%n",
+                count(true), count(false), results.stream().filter(r -> !r.proved && r.knownOpen).count(),
+                wallSeconds, jobs, passed() ? "PASSED" : "FAILED"));
+        for (ContractResult r : results) {
+            if (!r.proved) {
+                s.append("  open").append(r.knownOpen ? " (known)" : "").append(": ").append(r.name).append('\n');
+            }
+        }
+        if (workerFailed) {
+            s.append("  a KeY worker failed (load or parse error?): see its output above\n");
+        }
+        return s.toString();
+    }
+
+    String markdown() {
+        StringBuilder s = new StringBuilder();
+        s.append("# Proof gate report\n\n");
+        s.append(String.format(Locale.ROOT,
+                "Verdict: **%s** — %d proved, %d open, %d known-open. Wall %.0f s with %d KeY JVMs "
+                        + "(KeY load %.0f s each). Integer semantics `%s`, max %d steps and %d s per contract.%n%n",
+                passed() ? "PASSED" : "FAILED", count(true), count(false),
+                results.stream().filter(r -> !r.proved && r.knownOpen).count(), wallSeconds, jobs, loadSeconds,
+                settings.intRules, settings.maxSteps, settings.timeoutSeconds));
+        if (workerFailed) {
+            s.append("A KeY worker failed; its contracts are missing from the table.\n\n");
+        }
+        s.append("| contract | result | nodes | seconds |\n|---|---|---:|---:|\n");
+        for (ContractResult r : results) {
+            s.append("| `").append(r.name.replace("|", "\\|")).append("` | ")
+                    .append(r.proved ? "proved" : r.knownOpen ? "open (known: " + knownOpen.reason(r.name) + ")" : "**open**")
+                    .append(" | ").append(r.nodes).append(" | ")
+                    .append(String.format(Locale.ROOT, "%.1f", r.seconds)).append(" |\n");
+        }
+        return s.toString();
+    }
+
+    String json() {
+        StringBuilder s = new StringBuilder();
+        s.append("{\n");
+        s.append("  \"passed\": ").append(passed()).append(",\n");
+        s.append("  \"intRules\": ").append(quote(settings.intRules)).append(",\n");
+        s.append("  \"maxSteps\": ").append(settings.maxSteps).append(",\n");
+        s.append("  \"timeoutSeconds\": ").append(settings.timeoutSeconds).append(",\n");
+        s.append("  \"jobs\": ").append(jobs).append(",\n");
+        s.append(String.format(Locale.ROOT, "  \"wallSeconds\": %.1f,%n", wallSeconds));
+        s.append(String.format(Locale.ROOT, "  \"loadSeconds\": %.1f,%n", loadSeconds));
+        s.append("  \"workerFailed\": ").append(workerFailed).append(",\n");
+        s.append("  \"contracts\": [");
+        for (int i = 0; i < results.size(); i++) {
+            ContractResult r = results.get(i);
+            s.append(i == 0 ? "\n" : ",\n");
+            s.append("    {\"name\": ").append(quote(r.name))
+                    .append(", \"result\": ").append(quote(r.proved ? "proved" : "open"))
+                    .append(", \"knownOpen\": ").append(r.knownOpen)
+                    .append(", \"nodes\": ").append(r.nodes)
+                    .append(String.format(Locale.ROOT, ", \"seconds\": %.1f", r.seconds))
+                    .append(", \"openGoals\": ").append(r.openGoals).append('}');
+        }
+        s.append("\n  ]\n}\n");
+        return s.toString();
+    }
+
+    private static String quote(String v) {
+        StringBuilder s = new StringBuilder("\"");
+        for (char c : v.toCharArray()) {
+            if (c == '"' || c == '\\') {
+                s.append('\\').append(c);
+            } else if (c < 0x20) {
+                s.append(String.format("\\u%04x", (int) c));
+            } else {
+                s.append(c);
+            }
+        }
+        return s.append('"').toString();
+    }
+}
