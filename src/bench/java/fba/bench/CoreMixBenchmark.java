@@ -23,8 +23,11 @@ import org.openjdk.jmh.annotations.Warmup;
  * reaches its steady state (free lists of orders 0..7 holding at most 1000 blocks each) early in
  * warm-up; an exhausted or poisoned heap fails the run instead of timing error returns.
  *
- * <p>{@code fba} is the production allocator; {@code clzOrder} is {@link ClzOrderAllocator}, a
- * benchmark-only copy that differs only in how the order is computed.
+ * <p>{@code fba} is the production allocator over {@link SparseMemory}; {@code flatMemory} the same
+ * allocator over a plain array ({@link FlatMemory}), to show what the sparse store costs;
+ * {@code harnessOnly} the mix's own work with no allocator. (A variant whose {@code orderOf} used
+ * {@code Long.numberOfLeadingZeros} was measured with a benchmark-only copy of the allocator at
+ * commit e4afacc and then removed; its figures are in PERFORMANCE.md.)
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -33,21 +36,44 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(1)
 public class CoreMixBenchmark {
 
-    @State(Scope.Thread)
-    public static class Fba {
+    /** A heap driven by the mix: the allocator, the draws and the live blocks. */
+    abstract static class Driven {
         FreeingBumpAllocator allocator;
-        SparseMemory memory;
-        OpMix mix;
-        long[] live;
+        OpMix mix = new OpMix();
+        long[] live = new long[OpMix.MAX_LIVE];
         int count;
         long ops;
+
+        /** One op of the mix: free a live block or malloc a fresh one. */
+        final long step() {
+            long r = mix.next();
+            ops++;
+            if (OpMix.frees(r, count)) {
+                int i = OpMix.victim(r, count);
+                int status = allocator.free(live[i]);
+                if (status != 0) {
+                    throw new IllegalStateException("free failed with status " + status + " after " + ops + " ops");
+                }
+                live[i] = live[--count];
+                return status;
+            }
+            long ptr = allocator.malloc(OpMix.size(r));
+            if (ptr < 0) {
+                throw new IllegalStateException("malloc failed with status " + -ptr + " after " + ops + " ops");
+            }
+            live[count++] = ptr;
+            return ptr;
+        }
+    }
+
+    @State(Scope.Thread)
+    public static class Fba extends Driven {
+        SparseMemory memory;
 
         @Setup
         public void setUp() {
             memory = new SparseMemory(1, 65536);
             allocator = FreeingBumpAllocator.create(memory, 0, CallContext.ONCHAIN, Profile.SUBSTRATE);
-            mix = new OpMix();
-            live = new long[OpMix.MAX_LIVE];
         }
 
         @TearDown
@@ -57,38 +83,13 @@ public class CoreMixBenchmark {
         }
     }
 
-    @State(Scope.Thread)
-    public static class Clz {
-        ClzOrderAllocator allocator;
-        SparseMemory memory;
-        OpMix mix;
-        long[] live;
-        int count;
-
-        @Setup
-        public void setUp() {
-            memory = new SparseMemory(1, 65536);
-            allocator = new ClzOrderAllocator(memory, 0, CallContext.ONCHAIN.orders(), false);
-            checkSameOrders();
-            mix = new OpMix();
-            live = new long[OpMix.MAX_LIVE];
-        }
-    }
-
     /** The production allocator over {@link FlatMemory}: what the sparse page table costs. */
     @State(Scope.Thread)
-    public static class Flat {
-        FreeingBumpAllocator allocator;
-        OpMix mix;
-        long[] live;
-        int count;
-
+    public static class Flat extends Driven {
         @Setup
         public void setUp() {
             // 64 pages is far above the ~16 the mix ever reaches (checked by the [fba] line).
             allocator = new FreeingBumpAllocator(new FlatMemory(1, 64), 0, CallContext.ONCHAIN.orders(), false);
-            mix = new OpMix();
-            live = new long[OpMix.MAX_LIVE];
         }
     }
 
@@ -107,87 +108,14 @@ public class CoreMixBenchmark {
         }
     }
 
-    /**
-     * The copy is only worth measuring if it computes the same orders as the core. Both are step
-     * functions of the size that can change only just above a power of two, so every size below
-     * 70,000 plus 2^k - 1, 2^k and 2^k + 1 for every k up to 31 covers all sizes up to 2^31.
-     */
-    static void checkSameOrders() {
-        for (long n = 0; n < 70_000; n++) {
-            sameOrder(n);
-        }
-        for (int k = 0; k <= 31; k++) {
-            sameOrder((1L << k) - 1);
-            sameOrder(1L << k);
-            sameOrder((1L << k) + 1);
-        }
-    }
-
-    private static void sameOrder(long size) {
-        if (ClzOrderAllocator.orderOf(size) != FreeingBumpAllocator.orderOf(size)) {
-            throw new IllegalStateException("orderOf differs at " + size);
-        }
-    }
-
     @Benchmark
     public long fba(Fba s) {
-        long r = s.mix.next();
-        s.ops++;
-        if (OpMix.frees(r, s.count)) {
-            int i = OpMix.victim(r, s.count);
-            int status = s.allocator.free(s.live[i]);
-            if (status != 0) {
-                throw new IllegalStateException("free failed with status " + status + " after " + s.ops + " ops");
-            }
-            s.live[i] = s.live[--s.count];
-            return status;
-        }
-        long ptr = s.allocator.malloc(OpMix.size(r));
-        if (ptr < 0) {
-            throw new IllegalStateException("malloc failed with status " + -ptr + " after " + s.ops + " ops");
-        }
-        s.live[s.count++] = ptr;
-        return ptr;
-    }
-
-    @Benchmark
-    public long clzOrder(Clz s) {
-        long r = s.mix.next();
-        if (OpMix.frees(r, s.count)) {
-            int i = OpMix.victim(r, s.count);
-            int status = s.allocator.free(s.live[i]);
-            if (status != 0) {
-                throw new IllegalStateException("free failed with status " + status);
-            }
-            s.live[i] = s.live[--s.count];
-            return status;
-        }
-        long ptr = s.allocator.malloc(OpMix.size(r));
-        if (ptr < 0) {
-            throw new IllegalStateException("malloc failed with status " + -ptr);
-        }
-        s.live[s.count++] = ptr;
-        return ptr;
+        return s.step();
     }
 
     @Benchmark
     public long flatMemory(Flat s) {
-        long r = s.mix.next();
-        if (OpMix.frees(r, s.count)) {
-            int i = OpMix.victim(r, s.count);
-            int status = s.allocator.free(s.live[i]);
-            if (status != 0) {
-                throw new IllegalStateException("free failed with status " + status);
-            }
-            s.live[i] = s.live[--s.count];
-            return status;
-        }
-        long ptr = s.allocator.malloc(OpMix.size(r));
-        if (ptr < 0) {
-            throw new IllegalStateException("malloc failed with status " + -ptr);
-        }
-        s.live[s.count++] = ptr;
-        return ptr;
+        return s.step();
     }
 
     @Benchmark

@@ -14,7 +14,7 @@ import java.util.Arrays;
  * not count (cache interference from neighbours still does). Prints min and median ns/op over
  * repetitions of 50 million ops each, after one unreported warm-up repetition.
  *
- * <p>Usage: {@code java -cp target/benchmarks.jar fba.bench.CpuTimeMix [fba|clzOrder|flatMemory|harnessOnly] [REPS]}
+ * <p>Usage: {@code java -cp target/benchmarks.jar fba.bench.CpuTimeMix [fba|flatMemory|harnessOnly] [REPS]}
  */
 public final class CpuTimeMix {
 
@@ -34,18 +34,6 @@ public final class CpuTimeMix {
         switch (variant) {
             case "fba": {
                 FreeingBumpAllocator a = FreeingBumpAllocator.create(new SparseMemory(1, 65536), 0, CallContext.ONCHAIN, Profile.SUBSTRATE);
-                return new Heap() {
-                    public long malloc(long size) {
-                        return a.malloc(size);
-                    }
-
-                    public int free(long ptr) {
-                        return a.free(ptr);
-                    }
-                };
-            }
-            case "clzOrder": {
-                ClzOrderAllocator a = new ClzOrderAllocator(new SparseMemory(1, 65536), 0, CallContext.ONCHAIN.orders(), false);
                 return new Heap() {
                     public long malloc(long size) {
                         return a.malloc(size);
