@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# Shows that the gate fails when any single stage fails: for each stage, a clone of this
+# repository gets one small breaking change, and `./gate --fast` (or the full gate for the
+# proofs and mutation stages, with --full) must exit non-zero with exactly that stage failed in
+# target/gate/summary.json and every later stage skipped.
+#
+#   verification/gate-failures.sh [--full] [STAGE...]   (default: build tests vectors model check render)
+set -uo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+mode=--fast
+if [ "${1:-}" = "--full" ]; then mode=""; shift; fi
+stages=("$@")
+[ ${#stages[@]} -gt 0 ] || stages=(build tests vectors model check render)
+
+# break STAGE: one change in the current directory that only STAGE should notice.
+break_stage() {
+  case "$1" in
+    build)    echo "class Broken {" > src/main/java/fba/Broken.java ;;
+    tests)    printf 'package fba.core;\nclass BrokenTest { @org.junit.jupiter.api.Test void fails() { org.junit.jupiter.api.Assertions.fail("broken on purpose"); } }\n' > src/test/java/fba/core/BrokenTest.java ;;
+    # A wrong vector is already caught by the tests stage (VectorsTest); what only this stage
+    # sees is the launcher, so the launcher is what breaks here.
+    vectors)  sed -i 's|^exec java|exit 3; exec java|' fba ;;
+    model)    sed -i 's/REQUIRED_REQUESTS = /REQUIRED_REQUESTS = 1000 * /' src/test/java/fba/model/DeepModelBasedTest.java ;;
+    proofs)   sed -i 's/^[^#].*$//' verification/known-open.txt ;;
+    mutation) sed -i 's/REST_THRESHOLD = [0-9.]*;/REST_THRESHOLD = 100.1;/' src/test/java/fba/mutation/MutantGate.java ;;
+    check)    sed -i 's|--impl examples/c/build/fba-c |--impl examples/c/build/fba-c-fifo |' gate ;;
+    render)   sed -i 's|grep -q .<table id="status".|grep -q "<table id=\\"no-such-table\\""|' gate ;;
+    *) echo "unknown stage $1" >&2; return 2 ;;
+  esac
+}
+
+failures=0
+for st in "${stages[@]}"; do
+  work=$(mktemp -d)
+  git clone -q "$root" "$work/repo"
+  cd "$work/repo"
+  break_stage "$st"
+  ./gate $mode > "$work/gate.log" 2>&1
+  rc=$?
+  failed=$(python3 -c 'import json,sys; s=json.load(open("target/gate/summary.json")); print(",".join(x["name"] for x in s["stages"] if x["status"]=="failed"))' 2>/dev/null)
+  if [ "$rc" -ne 0 ] && [ "$failed" = "$st" ]; then
+    echo "ok   breaking '$st': gate exit $rc, failed stage '$failed'"
+  else
+    echo "FAIL breaking '$st': gate exit $rc, failed stage(s) '$failed'"; tail -20 "$work/gate.log"; failures=1
+  fi
+  cd "$root"
+  rm -rf "$work"
+done
+exit $failures
