@@ -104,4 +104,136 @@ class PageStoreTest {
         store.put(3, 9);
         assertEquals(9, store.get(3));
     }
+
+    private static final long W = PageStore.PAGE_WORDS;
+
+    /** Writes value 42 at offset 5 of pages [from, to): identical sparse pages. */
+    private static void identicalPages(PageStore store, int from, int to) {
+        for (int p = from; p < to; p++) {
+            store.put(p * W + 5, 42);
+        }
+    }
+
+    @Test
+    void aSparsePageCostsItsArraysAndAnInternedOneIsTrimmed() {
+        PageStore store = new PageStore();
+        store.put(5, 42);
+        assertEquals(4 * 2 + 4 * 8, store.storageBytes()); // initial capacity of four pairs
+        // when 64 more pages are written, the first is interned, trimmed to its one pair
+        for (int p = 1; p <= PageStore.SWEEP_EVERY; p++) {
+            store.put(p * W + 7, p);
+        }
+        assertEquals(64, store.sharedPages());
+        assertEquals(64 * (2 + 8) + 40, store.storageBytes());
+    }
+
+    @Test
+    void pagesAreInternedOnlyInBatches() {
+        // given many writes into one page, then one write into each of two more
+        PageStore store = new PageStore();
+        for (int i = 0; i < 3 * PageStore.SWEEP_EVERY; i++) {
+            store.put(i, i + 1);
+        }
+        store.put(W, 1);
+        store.put(2 * W, 1);
+        // then nothing is interned yet: three pages are far from a batch
+        assertEquals(0, store.sharedPages());
+    }
+
+    @Test
+    void aPageEmptiedWhileWaitingForItsBatchIsSkipped() {
+        PageStore store = new PageStore();
+        store.put(5, 42);
+        store.put(5, 0);
+        identicalPages(store, 1, PageStore.SWEEP_EVERY + 2);
+        assertEquals(0, store.get(5));
+        assertEquals(1, store.sharedPages());
+    }
+
+    @Test
+    void sharingSurvivesWritesOfTheSameValueAndPartialRemoval() {
+        PageStore store = new PageStore();
+        identicalPages(store, 0, PageStore.SWEEP_EVERY + 2);
+        long bytes = store.storageBytes();
+        // when a shared page is written with the value it already holds
+        store.put(3 * W + 5, 42);
+        // then nothing is copied
+        assertEquals(bytes, store.storageBytes());
+        // and a write that changes one copy leaves the others shared
+        store.put(5, 43);
+        assertEquals(1, store.sharedPages());
+        // and removing some of the sharing pages keeps the content for the rest
+        store.removeFrom(10 * W);
+        assertEquals(1, store.sharedPages());
+        assertEquals(42, store.get(9 * W + 5));
+        store.removeFrom(0);
+        assertEquals(0, store.sharedPages());
+    }
+
+    @Test
+    void aPageSharedByNoOtherIsTakenBackWithoutCopy() {
+        // given one interned page with unique content
+        PageStore store = new PageStore();
+        store.put(5, 99);
+        identicalPages(store, 1, PageStore.SWEEP_EVERY + 1);
+        assertEquals(2, store.sharedPages());
+        // when it is written
+        store.put(6, 1);
+        // then it left the interned set
+        assertEquals(1, store.sharedPages());
+        assertEquals(99, store.get(5));
+        assertEquals(1, store.get(6));
+    }
+
+    @Test
+    void zerosAreNeverStoredSoTheyCannotMakeAPageDense() {
+        PageStore store = new PageStore();
+        store.put(0, 1);
+        for (int i = 1; i <= PageStore.DENSE_THRESHOLD + 10; i++) {
+            store.put(i, 0);
+        }
+        assertEquals(40, store.storageBytes());
+    }
+
+    @Test
+    void aPageAtTheThresholdIsStillSparse() {
+        PageStore store = new PageStore();
+        for (int i = 0; i < PageStore.DENSE_THRESHOLD; i++) {
+            store.put(i, 1);
+        }
+        assertTrue(store.storageBytes() < 65536, "bytes " + store.storageBytes());
+    }
+
+    @Test
+    void densePagesWithCollidingHashesAreNotMerged() {
+        // given two dense pages whose Arrays.hashCode collide: (1, 0, ...) and (0, 31, ...)
+        PageStore store = new PageStore();
+        for (int p = 0; p < 2; p++) {
+            for (int i = 100; i < 100 + PageStore.DENSE_THRESHOLD + 1; i++) {
+                store.put(p * W + i, 5);
+            }
+        }
+        store.put(0, 1);
+        store.put(W + 1, 31);
+        // when both are interned
+        identicalPages(store, 2, PageStore.SWEEP_EVERY + 3);
+        // then each keeps its own content
+        assertEquals(1, store.get(0));
+        assertEquals(0, store.get(1));
+        assertEquals(0, store.get(W));
+        assertEquals(31, store.get(W + 1));
+        assertEquals(3, store.sharedPages());
+    }
+
+    @Test
+    void identicalDensePagesShareOneCopy() {
+        PageStore store = new PageStore();
+        for (int p = 0; p < PageStore.SWEEP_EVERY + 1; p++) {
+            for (int i = 0; i < PageStore.DENSE_THRESHOLD + 1; i++) {
+                store.put(p * W + i, 7);
+            }
+        }
+        assertEquals(1, store.sharedPages());
+        assertEquals(7, store.get(3 * W + 2048));
+    }
 }
