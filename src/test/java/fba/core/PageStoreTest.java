@@ -236,4 +236,16 @@ class PageStoreTest {
         assertEquals(1, store.sharedPages());
         assertEquals(7, store.get(3 * W + 2048));
     }
+
+    @Test
+    void pagesBelowATruncationStayInTheirBatch() {
+        // given ten identical pages waiting for their batch, and a truncation above them
+        PageStore store = new PageStore();
+        identicalPages(store, 0, 10);
+        store.removeFrom(20 * W);
+        // when 55 more pages fill the batch (10 + 55 = 65 > 64)
+        identicalPages(store, 30, 85);
+        // then the ten were interned together with the others
+        assertEquals(1, store.sharedPages());
+    }
 }
