@@ -33,7 +33,7 @@ public final class VectorFile {
     public static VectorFile read(Path path) throws IOException {
         List<String> raw;
         try {
-            raw = lines(StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(path))).toString());
+            raw = Framing.lines(StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(path))).toString());
         } catch (java.nio.charset.CharacterCodingException e) {
             throw new VectorFormatException(path + ": not valid UTF-8 text");
         }
@@ -59,25 +59,6 @@ public final class VectorFile {
             lines.add(line);
         }
         return new VectorFile(path, lines, profile);
-    }
-
-    /**
-     * The protocol's framing (spec/protocol.md): lines end at LF, one CR right before the LF is
-     * dropped, a last line without LF counts. Unlike {@code readAllLines}, a lone CR stays in its line.
-     */
-    private static List<String> lines(String text) {
-        List<String> lines = new ArrayList<>();
-        int from = 0;
-        while (from < text.length()) {
-            int lf = text.indexOf('\n', from);
-            if (lf < 0) {
-                lines.add(text.substring(from));
-                break;
-            }
-            lines.add(text.substring(from, lf > from && text.charAt(lf - 1) == '\r' ? lf - 1 : lf));
-            from = lf + 1;
-        }
-        return lines;
     }
 
     /** Vector files named on the command line: files as given, directories searched for {@code *.vec}. */

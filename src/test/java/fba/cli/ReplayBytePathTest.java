@@ -28,7 +28,7 @@ class ReplayBytePathTest {
     private static String viaStrings(String text, Profile profile) throws IOException {
         StringBuilder out = new StringBuilder();
         Session session = new Session(profile);
-        for (String line : fba.protocol.SpecLines.split(text)) {
+        for (String line : fba.protocol.Framing.lines(text)) {
             String request = ReplayCommand.requestOf(line);
             if (request != null && session.execute(request, out)) {
                 out.append('\n');

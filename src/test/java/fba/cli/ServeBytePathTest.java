@@ -20,7 +20,7 @@ class ServeBytePathTest {
     private static String viaStrings(String text, Profile profile) throws IOException {
         StringBuilder out = new StringBuilder();
         Session session = new Session(profile);
-        for (String line : fba.protocol.SpecLines.split(text)) {
+        for (String line : fba.protocol.Framing.lines(text)) {
             if (session.execute(line, out)) {
                 out.append('\n');
             }

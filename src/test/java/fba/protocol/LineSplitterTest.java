@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class LineSplitterTest {
 
     private static List<String> viaSpec(byte[] input) {
-        return SpecLines.split(new String(input, StandardCharsets.ISO_8859_1));
+        return Framing.lines(new String(input, StandardCharsets.ISO_8859_1));
     }
 
     private static List<String> viaSplitter(InputStream in, int bufferSize, List<Boolean> asciiFlags) throws IOException {
