@@ -39,6 +39,21 @@ class LineSplitterEdgesTest {
     }
 
     @Test
+    void givenALastLineOfNulBytesWithoutTerminator_whenSplit_thenItIsAscii() throws IOException {
+        // NUL is ASCII (below 0x80), also when it is all the line holds
+        LineSplitter s = new LineSplitter(bytes("a\n\0\0"), 64);
+        assertTrue(s.next());
+        assertTrue(s.next());
+        assertEquals(2, s.end() - s.start());
+        assertTrue(s.ascii());
+        assertFalse(s.next());
+        LineSplitter t = new LineSplitter(bytes("a\n\0\u00e9"), 64);
+        assertTrue(t.next());
+        assertTrue(t.next());
+        assertFalse(t.ascii());
+    }
+
+    @Test
     void givenBufferedInput_whenAsked_thenItIsReadyUntilEverythingBufferedIsHandedOut() throws IOException {
         // given: both lines arrive in one read
         LineSplitter s = new LineSplitter(bytes("a\nb\n"), 64);
