@@ -162,7 +162,9 @@ final class PageStore {
 
     private void intern(int slot) {
         Object p = pages[slot];
-        if (p == null || p instanceof Shared) {
+        // A listed slot is never Shared: put lists a slot only after making it private, and a
+        // batch interns each listed slot once and then empties the list.
+        if (p == null) {
             return;
         }
         Shared probe = new Shared(p instanceof Sparse s ? s.trimmed() : p);

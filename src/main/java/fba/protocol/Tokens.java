@@ -124,7 +124,8 @@ final class Tokens {
     /** Keeps echoed input short and printable in an error message. */
     static String clip(String s) {
         StringBuilder b = new StringBuilder();
-        for (int i = 0; i < s.length() && b.length() < 40; i++) {
+        int i = 0;
+        for (; i < s.length() && b.length() < 40; i++) {
             char c = s.charAt(i);
             if (c < 0x20 || c > 0x7e) {
                 b.append(String.format("\\u%04x", (int) c));
@@ -132,7 +133,9 @@ final class Tokens {
                 b.append(c);
             }
         }
-        if (b.length() >= 40 && s.length() > 40) {
+        if (i < s.length()) {
+            // Part of the input was left out (escapes take six characters, so this can happen
+            // with far fewer than 40 input characters).
             b.append("...");
         }
         return b.toString();
