@@ -25,10 +25,7 @@ class CheckCommandOptionsTest {
     private static final String NO_SUCH_PROGRAM = "/nonexistent/fba-check-test/impl";
 
     private String write(String name, String text) throws IOException {
-        Path p = dir.resolve(name);
-        Files.createDirectories(p.getParent());
-        Files.writeString(p, text, StandardCharsets.UTF_8);
-        return p.toString();
+        return Cli.writeFile(dir, name, text);
     }
 
     @Test

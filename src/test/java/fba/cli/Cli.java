@@ -1,8 +1,11 @@
 package fba.cli;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 /** Test fixture: runs {@link Main#run} capturing exit status, stdout and stderr. */
 final class Cli {
@@ -31,5 +34,13 @@ final class Cli {
     @Override
     public String toString() {
         return "status " + status + "\n--- out\n" + out + "--- err\n" + err;
+    }
+
+    /** Writes {@code text} (UTF-8) to {@code dir/name}, creating parent folders, and returns the path. */
+    static String writeFile(Path dir, String name, String text) throws IOException {
+        Path p = dir.resolve(name);
+        Files.createDirectories(p.getParent());
+        Files.writeString(p, text, StandardCharsets.UTF_8);
+        return p.toString();
     }
 }

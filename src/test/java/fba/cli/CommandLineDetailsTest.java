@@ -16,9 +16,7 @@ class CommandLineDetailsTest {
     Path dir;
 
     private String write(String name, String text) throws IOException {
-        Path p = dir.resolve(name);
-        Files.writeString(p, text, StandardCharsets.UTF_8);
-        return p.toString();
+        return Cli.writeFile(dir, name, text);
     }
 
     @Test

@@ -27,9 +27,7 @@ class ReplayOutputTest {
     Path dir;
 
     private String write(String name, String text) throws IOException {
-        Path p = dir.resolve(name);
-        Files.writeString(p, text, StandardCharsets.UTF_8);
-        return p.toString();
+        return Cli.writeFile(dir, name, text);
     }
 
     /** Two 8-byte blocks: headers at 0 and 16, pointers 8 and 24. */

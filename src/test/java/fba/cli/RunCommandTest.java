@@ -18,10 +18,7 @@ class RunCommandTest {
     Path dir;
 
     private String write(String name, String text) throws IOException {
-        Path p = dir.resolve(name);
-        Files.createDirectories(p.getParent());
-        Files.writeString(p, text, StandardCharsets.UTF_8);
-        return p.toString();
+        return Cli.writeFile(dir, name, text);
     }
 
     @Test
