@@ -102,26 +102,25 @@ public final class FreeingBumpAllocator {
       @ public invariant 0 <= sumLow && sumLow < 0x4000000000000000L && 0 <= sumHigh;
       @ // The memory object's state is disjoint from the allocator's own.
       @ public invariant \disjoint(memory.footprint, \set_union(this.*, heads[*]));
-      @ // What the invariant reads: not poisoned or lastObservedSize, so that an error path, which
-      @ // changes only those, keeps the invariant without re-proving it.
-      @ public accessible \inv: this.memory, this.orders, this.maxAllocation, this.heapBase, this.heads,
-      @     this.bumper, this.allocated, this.peak, this.addressSpaceUsed, this.sumLow, this.sumHigh,
-      @     this.freeLists, this.heads[*], this.memory.footprint;
+      @ public invariant freeLists.length == orders;
+      @ public invariant !poisoned ==> (\forall int k; 0 <= k && k < orders;
+      @     heads[k] == (((\seq) freeLists[k]).length == 0 ? 0xFFFFFFFFL : (\bigint) ((\seq) freeLists[k])[0]));
       @
       @ // Free lists (items 4 and 5): one ghost sequence per order, linked through the headers in
       @ // memory, of 8-aligned blocks of that order below the bump pointer, all pairwise disjoint
-      @ // (so each list is acyclic and no block is on two lists).
-      @ public invariant freeLists.length == orders;
-      @ public invariant (\forall int k; 0 <= k && k < orders;
-      @     heads[k] == (((\seq) freeLists[k]).length == 0 ? 0xFFFFFFFFL : (\bigint) ((\seq) freeLists[k])[0]));
-      @ public invariant (\forall int k; 0 <= k && k < orders;
+      @ // (so each list is acyclic and no block is on two lists). Stated for a live allocator only:
+      @ // a poisoned one never reads or writes its memory or its lists again (every malloc and free
+      @ // of a poisoned allocator is assignable \strictly_nothing and returns `poisoned`), so
+      @ // nothing can depend on them any more; and an error path, which poisons, leaves memory and
+      @ // lists as sc-allocator leaves them, possibly inconsistent (see verification/README.md).
+      @ public invariant !poisoned ==> (\forall int k; 0 <= k && k < orders;
       @     (\forall \bigint i; 0 <= i && i < ((\seq) freeLists[k]).length;
       @         heapBase <= (\bigint) ((\seq) freeLists[k])[i]
       @         && (\bigint) ((\seq) freeLists[k])[i] % 8 == 0
       @         && (\bigint) ((\seq) freeLists[k])[i] + 8 + 8 * \dl_pow(2, k) <= bumper
       @         && (\bigint) memory.words[(\bigint) ((\seq) freeLists[k])[i]]
       @             == (i + 1 < ((\seq) freeLists[k]).length ? (\bigint) ((\seq) freeLists[k])[i + 1] : 0xFFFFFFFFL)));
-      @ public invariant (\forall int k; 0 <= k && k < orders;
+      @ public invariant !poisoned ==> (\forall int k; 0 <= k && k < orders;
       @     (\forall \bigint i; 0 <= i && i < ((\seq) freeLists[k]).length;
       @     (\forall int k2; 0 <= k2 && k2 < orders;
       @     (\forall \bigint i2; 0 <= i2 && i2 < ((\seq) freeLists[k2]).length;
@@ -267,7 +266,7 @@ public final class FreeingBumpAllocator {
      */
     /*@ public normal_behavior
       @ ensures 0 <= \result && \result < 0x200000000L;
-      @ ensures ((\bigint) raw - \result) % 0x200000000L == 0;
+      @ ensures \result == \dl_mod(raw, 0x200000000L);
       @ ensures 0 <= raw && raw < 0x200000000L ==> \result == raw;
       @ assignable \strictly_nothing;
       @*/
@@ -506,7 +505,7 @@ public final class FreeingBumpAllocator {
       @ public normal_behavior
       @ requires !poisoned && (\bigint) memory.curPages * 65536 >= lastObservedSize;
       @ requires 8 <= ptr && ptr <= (\bigint) memory.curPages * 65536;
-      @ requires ((\bigint) memory.words[ptr - 8] % 0x200000000L + 0x200000000L) % 0x200000000L < 0x100000000L;
+      @ requires \dl_mod((\bigint) memory.words[ptr - 8], 0x200000000L) < 0x100000000L;
       @ ensures \result == 7 && poisoned;
       @ assignable poisoned, lastObservedSize;
       @ also
@@ -514,7 +513,7 @@ public final class FreeingBumpAllocator {
       @ public normal_behavior
       @ requires !poisoned && (\bigint) memory.curPages * 65536 >= lastObservedSize;
       @ requires 8 <= ptr && ptr <= (\bigint) memory.curPages * 65536;
-      @ requires ((\bigint) memory.words[ptr - 8] % 0x200000000L + 0x200000000L) % 0x200000000L >= 0x100000000L + orders;
+      @ requires \dl_mod((\bigint) memory.words[ptr - 8], 0x200000000L) >= 0x100000000L + orders;
       @ ensures \result == 8 && poisoned;
       @ assignable poisoned, lastObservedSize;
       @ also
@@ -582,11 +581,12 @@ public final class FreeingBumpAllocator {
     /*@ private normal_behavior
       @ requires memory != null && \invariant_for(memory) && !poisoned;
       @ requires \disjoint(memory.footprint, this.*);
-      @ ensures \result == 0 <==> (\bigint) memory.curPages * 65536 >= \old(lastObservedSize);
-      @ ensures \result == 0 ==> lastObservedSize == (\bigint) memory.curPages * 65536 && !poisoned;
+      @ ensures \result == 0 <==> (\bigint) \old(memory.curPages) * 65536 >= \old(lastObservedSize);
+      @ ensures \result == 0 ==> lastObservedSize == (\bigint) \old(memory.curPages) * 65536 && !poisoned;
       @ ensures \result != 0 ==> \result == 3 && poisoned
       @     && lastObservedSize == \old(lastObservedSize);
       @ ensures \old(poisoned) ==> poisoned;
+      @ ensures memory.curPages == \old(memory.curPages) && memory.words == \old(memory.words);
       @ assignable poisoned, lastObservedSize;
       @*/
     private /*@ helper @*/ int observeMemorySize() {

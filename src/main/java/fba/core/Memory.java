@@ -25,6 +25,7 @@ public interface Memory {
       @ public instance accessible curPages : footprint;
       @ public instance accessible limitPages : footprint;
       @ public instance accessible footprint : footprint;
+      @ public instance accessible \inv : footprint;
       @*/
 
     /** Bytes in one Wasm page. */
