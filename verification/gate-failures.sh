@@ -2,7 +2,8 @@
 # Shows that the gate fails when any single stage fails: for each stage, a clone of this
 # repository gets one small breaking change, and `./gate --fast` (or the full gate for the
 # proofs and mutation stages, with --full) must exit non-zero with exactly that stage failed in
-# target/gate/summary.json and every later stage skipped.
+# target/gate/summary.json and every later stage skipped, except render, which checks the report
+# page in the browser after a failure too (after a broken check, with the divergence's heap picture).
 #
 #   verification/gate-failures.sh [--full] [STAGE...]   (default: build tests vectors model check render)
 set -uo pipefail
@@ -39,7 +40,9 @@ for st in "${stages[@]}"; do
   rc=$?
   failed=$(python3 -c 'import json,sys; s=json.load(open("target/gate/summary.json")); print(",".join(x["name"] for x in s["stages"] if x["status"]=="failed"))' 2>/dev/null)
   if [ "$rc" -ne 0 ] && [ "$failed" = "$st" ]; then
-    echo "ok   breaking '$st': gate exit $rc, failed stage '$failed'"
+    rendered=$(python3 -c 'import json; s=json.load(open("target/gate/summary.json")); print([x["status"] for x in s["stages"] if x["name"]=="render"][0])' 2>/dev/null)
+    picture=no; grep -q '<svg' target/gate/rendered.html 2>/dev/null && picture=yes
+    echo "ok   breaking '$st': gate exit $rc, failed stage '$failed' (render: ${rendered:-?}, heap picture on the page: $picture)"
   else
     echo "FAIL breaking '$st': gate exit $rc, failed stage(s) '$failed'"; tail -20 "$work/gate.log"; failures=1
   fi
