@@ -288,6 +288,14 @@ public final class GateReport {
                     m.put(key, r.get(key));
                 }
             }
+            // The check stops at the first divergence, so this count is 0 or 1; after a failure
+            // (a crash or hang of the implementation) it is unknown and left out.
+            Object result = r.get("result");
+            if ("pass".equals(result)) {
+                m.put("divergences", 0L);
+            } else if ("divergence".equals(result)) {
+                m.put("divergences", 1L);
+            }
         }
         return m;
     }

@@ -63,6 +63,7 @@ class GateReportTest {
         Map<?, ?> core = (Map<?, ?>) ((Map<?, ?>) ((Map<?, ?>) f.get("mutation")).get("packages")).get("fba.core");
         assertEquals(50.0, core.get("score_percent"));
         assertEquals("divergence", ((Map<?, ?>) f.get("check")).get("result"));
+        assertEquals(1L, ((Map<?, ?>) f.get("check")).get("divergences"));
         assertEquals(Map.of("requests_per_second", 5L), ((Map<?, ?>) f.get("check")).get("timings"));
         Map<?, ?> trace = (Map<?, ?>) s.get("failing_trace");
         assertEquals("free 24", trace.get("last_request"));
