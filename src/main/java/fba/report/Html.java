@@ -15,7 +15,7 @@ final class Html {
         b.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
                 .append("<title>fba gate: ").append(esc(overall)).append("</title>\n<style>")
                 .append("body{font-family:system-ui,sans-serif;margin:2em;max-width:1000px;color:#222}")
-                .append("table{border-collapse:collapse;margin:1em 0}td,th{border:1px solid #ccc;padding:4px 10px;text-align:left}")
+                .append("table{border-collapse:collapse;margin:1em 0}td,th{border:1px solid #ccc;padding:4px 10px;text-align:left;vertical-align:top}#figures td{overflow-wrap:anywhere}")
                 .append(".passed{background:#dfd}.failed{background:#fdd}.skipped{background:#eee;color:#777}")
                 .append("pre{background:#f6f6f6;padding:1em;overflow:auto}h1 span{padding:0 .4em}")
                 .append("</style></head><body>\n");
