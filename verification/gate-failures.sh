@@ -23,7 +23,9 @@ break_stage() {
     vectors)  sed -i 's|^exec java|exit 3; exec java|' fba ;;
     model)    sed -i 's/REQUIRED_REQUESTS = /REQUIRED_REQUESTS = 1000 * /' src/test/java/fba/model/DeepModelBasedTest.java ;;
     proofs)   sed -i 's/^[^#].*$//' verification/known-open.txt ;;
-    mutation) sed -i 's/REST_THRESHOLD = [0-9.]*;/REST_THRESHOLD = 100.1;/' src/test/java/fba/mutation/MutantGate.java ;;
+    # The gate's thresholds are covered by MutantGateTest in the tests stage, so what only PIT
+    # sees is a surviving core mutant nobody has argued: one argument is taken out.
+    mutation) sed -i '/^| `FreeingBumpAllocator` | `addToSum` | `ConditionalsBoundaryMutator`/d' verification/mutants.md ;;
     check)    sed -i 's|--impl examples/c/build/fba-c |--impl examples/c/build/fba-c-fifo |' gate ;;
     render)   sed -i 's|grep -q .<table id="status".|grep -q "<table id=\\"no-such-table\\""|' gate ;;
     *) echo "unknown stage $1" >&2; return 2 ;;
