@@ -17,7 +17,10 @@ stages=("$@")
 break_stage() {
   case "$1" in
     build)    echo "class Broken {" > src/main/java/fba/Broken.java ;;
-    tests)    printf 'package fba.core;\nclass BrokenTest { @org.junit.jupiter.api.Test void fails() { org.junit.jupiter.api.Assertions.fail("broken on purpose"); } }\n' > src/test/java/fba/core/BrokenTest.java ;;
+    # A bug in the allocator (too_large no longer poisons, fault 4 of verification/model-faults.md):
+    # the vectors and the model-based property fail, and the page draws the property's vector.
+    tests)    sed -i 's/return -poison(Status.TOO_LARGE);/return -Status.TOO_LARGE;/' src/main/java/fba/core/FreeingBumpAllocator.java
+              grep -q 'return -Status.TOO_LARGE;' src/main/java/fba/core/FreeingBumpAllocator.java ;;
     # A wrong vector is already caught by the tests stage (VectorsTest); what only this stage
     # sees is the launcher, so the launcher is what breaks here.
     vectors)  sed -i 's|^exec java|exit 3; exec java|' fba ;;
@@ -37,7 +40,10 @@ for st in "${stages[@]}"; do
   work=$(mktemp -d)
   git clone -q "$root" "$work/repo"
   cd "$work/repo"
-  break_stage "$st"
+  if ! break_stage "$st"; then
+    echo "FAIL breaking '$st': the breaking change did not apply"; failures=1
+    cd "$root"; rm -rf "$work"; continue
+  fi
   ./gate $mode > "$work/gate.log" 2>&1
   rc=$?
   failed=$(python3 -c 'import json,sys; s=json.load(open("target/gate/summary.json")); print(",".join(x["name"] for x in s["stages"] if x["status"]=="failed"))' 2>/dev/null)

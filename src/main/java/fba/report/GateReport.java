@@ -67,6 +67,7 @@ public final class GateReport {
         if (stages.isEmpty()) {
             overall = "no stages ran";
         }
+        collectTrace();
         Map<String, Object> trace = failingTrace();
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("status", overall);
@@ -298,6 +299,71 @@ public final class GateReport {
             }
         }
         return m;
+    }
+
+    /** A request line of a printed vector file, with or without its expectation. */
+    private static final Pattern REQUEST_LINE =
+            Pattern.compile("(init|malloc|free|grow|truncate|poke|peek|stats|pages)( .*)?");
+
+    /**
+     * Stores the minimal failing trace a stage left behind as {@code trace.vec}, unless there is
+     * one already: the check's shrunk divergence ({@code check/*.vec}), else the first regression
+     * vector a failing model-based property printed into the tests or model log.
+     */
+    private void collectTrace() throws IOException {
+        Path p = gate.resolve("trace.vec");
+        if (Files.exists(p)) {
+            return;
+        }
+        Path check = gate.resolve("check");
+        if (Files.isDirectory(check)) {
+            List<Path> found = new ArrayList<>();
+            try (DirectoryStream<Path> ds = Files.newDirectoryStream(check, "*.vec")) {
+                ds.forEach(found::add);
+            }
+            if (!found.isEmpty()) {
+                found.sort(null);
+                Files.copy(found.get(0), p);
+                return;
+            }
+        }
+        for (String stage : new String[] {"tests", "model"}) {
+            String text = log(stage);
+            String vector = text == null ? null : regressionVector(text);
+            if (vector != null) {
+                Files.writeString(p, vector, StandardCharsets.UTF_8);
+                return;
+            }
+        }
+    }
+
+    /**
+     * The first regression vector in a test log: the comment and request lines after the
+     * {@code --- regression vector} marker, up to the first other line. Surefire indents the
+     * lines of a failure message, so they are read without their leading blanks.
+     */
+    static String regressionVector(String log) {
+        String[] lines = log.split("\r?\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            if (!lines[i].contains("--- regression vector")) {
+                continue;
+            }
+            StringBuilder vector = new StringBuilder();
+            boolean anyRequest = false;
+            for (int j = i + 1; j < lines.length; j++) {
+                String line = lines[j].strip();
+                boolean request = REQUEST_LINE.matcher(line).matches();
+                if (!request && !line.startsWith("#")) {
+                    break;
+                }
+                anyRequest |= request;
+                vector.append(line).append('\n');
+            }
+            if (anyRequest) {
+                return vector.toString();
+            }
+        }
+        return null;
     }
 
     /**

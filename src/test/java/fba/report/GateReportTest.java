@@ -88,6 +88,51 @@ class GateReportTest {
     }
 
     @Test
+    void aFailingPropertysVectorInTheTestsLogBecomesTheTrace() throws IOException {
+        // given a tests stage that failed in a model-based property, whose vector surefire indented
+        Path g = gate();
+        Files.writeString(g.resolve("stages.tsv"), "# stage\tstatus\tseconds\tcommand\n" + "tests\tfailed\t50\tmvn verify\n");
+        Files.writeString(g.resolve("logs/tests.log"), "[ERROR] Failures:\n"
+                + "    invariant broken after the last request: poisoned flag is false, model says true\n"
+                + "    --- regression vector (expectations are the model's; paste into spec/vectors) ---\n"
+                + "    # found by fba.model (jqwik stateful model-based test)\n"
+                + "    init 0 onchain 1 1 => ok\n"
+                + "    malloc 4294967288 => err too_large\n"
+                + "    malloc 0 => err poisoned\n"
+                + "\n"
+                + "                              |-----------------------jqwik-----------------------\n"
+                + "    --- regression vector (expectations are the model's; paste into spec/vectors) ---\n"
+                + "    init 0 onchain 1 1 => ok\n");
+        // when
+        new GateReport(g).write();
+        // then the first vector, unindented, is the trace the page draws
+        assertEquals("# found by fba.model (jqwik stateful model-based test)\ninit 0 onchain 1 1 => ok\n"
+                + "malloc 4294967288 => err too_large\nmalloc 0 => err poisoned\n", Files.readString(g.resolve("trace.vec")));
+        Map<?, ?> s = (Map<?, ?>) Json.parse(Files.readString(g.resolve("summary.json")));
+        assertEquals("malloc 0", ((Map<?, ?>) s.get("failing_trace")).get("last_request"));
+        assertTrue(Files.readString(g.resolve("index.html")).contains("<div id=\"heap\"><svg"));
+    }
+
+    @Test
+    void theChecksShrunkDivergenceBecomesTheTrace() throws IOException {
+        // given a check stage that left a shrunk divergence in check/
+        Path g = gate();
+        Files.createDirectories(g.resolve("check"));
+        Files.writeString(g.resolve("check/divergence-session-7.vec"), "init 0 onchain 0 1 => ok\nmalloc 0 => ok 8\n");
+        // when
+        new GateReport(g).write();
+        // then
+        assertEquals("init 0 onchain 0 1 => ok\nmalloc 0 => ok 8\n", Files.readString(g.resolve("trace.vec")));
+    }
+
+    @Test
+    void aLogWithoutAVectorGivesNoTrace() {
+        assertEquals(null, GateReport.regressionVector("[INFO] BUILD SUCCESS\n"));
+        assertEquals(null, GateReport.regressionVector("--- regression vector ---\n# only a comment\n[ERROR] x\n"));
+        assertEquals("pages => ok 1\n", GateReport.regressionVector("--- regression vector ---\r\n\tpages => ok 1\r\nTests run: 1\n"));
+    }
+
+    @Test
     void markedAddressFollowsTheLastRequest() {
         assertEquals(16, GateReport.markedAddress("free 16", "err not_allocated"));
         assertEquals(40, GateReport.markedAddress("peek 40", "ok 0"));
