@@ -46,9 +46,10 @@ for st in "${stages[@]}"; do
   fi
   ./gate $mode > "$work/gate.log" 2>&1
   rc=$?
-  failed=$(python3 -c 'import json,sys; s=json.load(open("target/gate/summary.json")); print(",".join(x["name"] for x in s["stages"] if x["status"]=="failed"))' 2>/dev/null)
+  # One read of the summary: the failed stages, then the render stage's status.
+  read -r failed rendered < <(python3 -c 'import json; s=json.load(open("target/gate/summary.json"))["stages"]; print(",".join(x["name"] for x in s if x["status"]=="failed") or "-", next((x["status"] for x in s if x["name"]=="render"), "?"))' 2>/dev/null)
+  [ "$failed" = "-" ] && failed=""
   if [ "$rc" -ne 0 ] && [ "$failed" = "$st" ]; then
-    rendered=$(python3 -c 'import json; s=json.load(open("target/gate/summary.json")); print([x["status"] for x in s["stages"] if x["name"]=="render"][0])' 2>/dev/null)
     picture=no; grep -q '<svg' target/gate/rendered.html 2>/dev/null && picture=yes
     echo "ok   breaking '$st': gate exit $rc, failed stage '$failed' (render: ${rendered:-?}, heap picture on the page: $picture)"
   else
