@@ -142,7 +142,7 @@ public final class Checker {
         List<Path> files = VectorFile.collect(List.of(cfg.vectors));
         for (Path f : files) {
             VectorFile vf = VectorFile.read(f);
-            if (vf.profile() != null && vf.profile() != cfg.profile) {
+            if (!vf.holdsIn(cfg.profile)) {
                 vectorFilesSkipped++;
                 continue;
             }

@@ -99,6 +99,10 @@ final class ReplayCommand {
     }
 
     private static int writeSvg(Session session, Path target, String trace, long mark, PrintStream err) {
+        if (session.proposal() != null) {
+            err.println("fba replay: " + trace + ": --svg draws sc-allocator's heap; the proposal profile has no picture");
+            return 2;
+        }
         if (session.allocator() == null) {
             err.println("fba replay: " + trace + ": no session was initialised, so there is no heap to draw");
             return 2;
