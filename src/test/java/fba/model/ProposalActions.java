@@ -177,6 +177,7 @@ final class ProposalActions {
             Arbitrary<Long> value = Arbitraries.frequencyOf(
                     Tuple.of(4, Arbitraries.longs().between(0, 21).map(i -> MARK | i)),
                     Tuple.of(1, Arbitraries.of(MARK | 22, MARK | 23, MARK | 255)),
+                    Tuple.of(1, Arbitraries.longs().between(22, 255).map(i -> MARK | i)),
                     Tuple.of(1, Combinators.combine(Arbitraries.integers().between(1, 7), Arbitraries.longs().between(0, 21))
                             .as((b, i) -> (MARK | i) & ~(0xFFL << (8 * b)))));
             return Combinators.combine(Arbitraries.of(places), value).as((addr, v) -> {
