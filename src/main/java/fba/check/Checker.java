@@ -293,8 +293,9 @@ public final class Checker {
                 .append(", seed ").append(cfg.seed).append(", ").append(d.get("where")).append('\n');
         text.append("# implementation: ").append(cfg.command.replace('\n', ' ')).append('\n');
         text.append("# expectations are the reference's; the implementation's answer follows the divergent line\n");
-        if (cfg.profile == Profile.STRICT) {
-            text.append("#! profile strict\n");
+        if (cfg.profile != Profile.SUBSTRATE) {
+            // unpinned files hold in substrate and strict; a strict or proposal trace must say so
+            text.append("#! profile ").append(cfg.profile.wireName()).append('\n');
         }
         List<Map<String, Object>> shrunk = new ArrayList<>();
         if (r.reproduced) {
