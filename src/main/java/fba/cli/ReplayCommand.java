@@ -23,7 +23,7 @@ import java.util.Set;
 final class ReplayCommand {
 
     static final String HELP = String.join("\n",
-            "usage: fba replay [--profile substrate|strict] [--svg OUT.svg [--mark ADDR]] FILE...",
+            "usage: fba replay [--profile substrate|strict|proposal] [--svg OUT.svg [--mark ADDR]] FILE...",
             "",
             "Executes every request of each FILE (a trace or vector file; expectations after",
             "' => ' are ignored) in a fresh session per file and prints one response per",
