@@ -29,6 +29,48 @@ cd "$root"
 failed=0
 name=$(basename "$conforming")
 
+# Framing, which the checker's pipelined sessions do not all reach: one '\r' before '\n' is
+# stripped, a lone '\r' is an ordinary byte, blank and '#' lines get no answer, and a last line
+# without '\n' is answered. Errors compare by code.
+printf 'stats\r\n\n\r\n# note\nst\rats\ninit 0 onchain 1 1\npages' | "$conforming" >"$out/framing" 2>"$out/framing.err" || true
+framing=$(awk '$1 == "err" { print $1 " " $2; next } { print }' "$out/framing" | tr '\n' '|')
+if [ "$framing" = "err not_initialized|err bad_request|ok|ok 1|" ]; then
+  echo "ok   $name framing: CR stripped once, blank and # lines silent, last line answered"
+else
+  echo "FAIL $name framing: answers were '$framing'"; failed=1
+fi
+
+# Interactivity: a peer that sends one request and waits must get its answer, so the adapter
+# flushes when its input runs dry (protocol.md, Framing). 10 s per answer.
+lines_within() { # lines_within N FILE: true once FILE has N lines, false after 10 s
+  i=0
+  while [ "$(wc -l <"$2")" -lt "$1" ]; do
+    i=$((i + 1))
+    [ "$i" -le 100 ] || return 1
+    sleep 0.1
+  done
+}
+mkfifo "$out/in"
+: >"$out/interactive"
+"$conforming" <"$out/in" >"$out/interactive" 2>"$out/interactive.err" &
+pid=$!
+exec 3>"$out/in"
+interactive=ok
+printf 'init 0 onchain 1 1\n' >&3
+lines_within 1 "$out/interactive" || interactive="no answer to init while waiting"
+if [ "$interactive" = ok ]; then
+  printf 'malloc 1\n' >&3
+  lines_within 2 "$out/interactive" || interactive="no answer to malloc 1 while waiting"
+fi
+exec 3>&-
+[ "$interactive" = ok ] || kill "$pid" 2>/dev/null || true
+wait "$pid" || true
+if [ "$interactive" = ok ] && [ "$(tr '\n' '|' <"$out/interactive")" = "ok|ok 8|" ]; then
+  echo "ok   $name interactive: each answer arrives while the peer waits"
+else
+  echo "FAIL $name interactive: $interactive; got '$(tr '\n' '|' <"$out/interactive")'"; failed=1
+fi
+
 for profile in substrate strict; do
   if $fba check --impl "$conforming --profile $profile" --profile "$profile" --seed 1 \
        --sessions "$sessions" --ops 1000 --quiet --out "$out/conforming" \

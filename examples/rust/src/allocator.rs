@@ -294,3 +294,26 @@ fn next_pages(current: u32, max: u32, required: u32) -> u32 {
 fn next_pages(_current: u32, _max: u32, required: u32) -> u32 {
     required
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_order_is_the_smallest_power_of_two_block_that_holds_the_size() {
+        // given sizes on either side of order boundaries; then their orders
+        let cases = [(0, 0), (1, 0), (8, 0), (9, 1), (16, 1), (17, 2), (1 << 25, 22), ((1 << 25) + 1, 23), (1 << 31, 28)];
+        for (size, order) in cases {
+            assert_eq!(order_of(size), order, "size {}", size);
+        }
+    }
+
+    #[cfg(not(feature = "grow-exact"))]
+    #[test]
+    fn growth_doubles_stays_under_the_maximum_and_covers_the_need() {
+        assert_eq!(next_pages(3, 100, 4), 6);
+        assert_eq!(next_pages(3, 5, 4), 5);
+        assert_eq!(next_pages(0, 100, 2), 2);
+        assert_eq!(next_pages(3, 100, 9), 9);
+    }
+}

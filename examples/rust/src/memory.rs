@@ -141,3 +141,75 @@ impl Memory for SparseMemory {
         Ok(())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_unaligned_u64_straddles_two_words_and_leaves_its_neighbours_alone() {
+        // given a page whose first 24 bytes are all 0x11
+        let mut mem = SparseMemory::new(1, 1);
+        for addr in [0, 8, 16] {
+            mem.write_le_u64(addr, 0x1111_1111_1111_1111).unwrap();
+        }
+        // when a u64 is written at address 5
+        mem.write_le_u64(5, 0x8877_6655_4433_2211).unwrap();
+        // then it reads back whole, and the bytes either side are untouched
+        assert_eq!(mem.read_le_u64(5), Some(0x8877_6655_4433_2211));
+        assert_eq!(mem.read_le_u64(0), Some(0x3322_1111_1111_1111));
+        assert_eq!(mem.read_le_u64(8), Some(0x1111_1188_7766_5544));
+        assert_eq!(mem.read_le_u64(16), Some(0x1111_1111_1111_1111));
+    }
+
+    #[test]
+    fn the_last_eight_bytes_are_inside_and_one_more_is_outside() {
+        // given one page
+        let mut mem = SparseMemory::new(1, 2);
+        // when / then
+        assert!(mem.write_le_u64(65528, u64::MAX).is_ok());
+        assert_eq!(mem.read_le_u64(65528), Some(u64::MAX));
+        assert_eq!(mem.read_le_u64(65529), None);
+        assert!(mem.write_le_u64(65529, 1).is_err());
+        assert_eq!(mem.read_le_u64(u32::MAX), None);
+    }
+
+    #[test]
+    fn truncated_bytes_read_as_zero_when_memory_grows_back() {
+        // given two pages with a word on each
+        let mut mem = SparseMemory::new(2, 2);
+        mem.write_le_u64(8, 7).unwrap();
+        mem.write_le_u64(65536, 9).unwrap();
+        // when memory shrinks to one page and grows back
+        mem.truncate(1);
+        mem.grow(1).unwrap();
+        // then the second page is zero again, the first kept its word
+        assert_eq!(mem.read_le_u64(65536), Some(0));
+        assert_eq!(mem.read_le_u64(8), Some(7));
+    }
+
+    #[test]
+    fn growth_past_max_pages_fails_and_changes_nothing() {
+        // given memory at 3 of 4 pages
+        let mut mem = SparseMemory::new(3, 4);
+        // when it is asked for 2 more, then for 1
+        let too_much = mem.grow(2);
+        let enough = mem.grow(1);
+        // then the first fails without effect and the second succeeds
+        assert!(too_much.is_err());
+        assert!(enough.is_ok());
+        assert_eq!(mem.pages(), 4);
+        assert_eq!(mem.size(), 4 * 65536);
+    }
+
+    #[test]
+    fn a_full_4_gib_memory_reads_its_last_word() {
+        // given the largest memory
+        let mut mem = SparseMemory::new(MAX_WASM_PAGES, MAX_WASM_PAGES);
+        // when its last word is written
+        mem.write_le_u64(u32::MAX - 7, 42).unwrap();
+        // then it reads back and the size is 2^32
+        assert_eq!(mem.read_le_u64(u32::MAX - 7), Some(42));
+        assert_eq!(mem.size(), 1 << 32);
+    }
+}
