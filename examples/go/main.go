@@ -89,14 +89,17 @@ func main() {
 	buf := make([]byte, readChunk)
 	start, end := 0, 0 // unconsumed bytes are buf[start:end]
 	out := make([]byte, 0, outFlush+4096)
+	searched := 0       // buf[start:searched] holds no '\n': a long line is scanned once
 	discarding := false // inside an over-long line, skipping to its end
 	for {
-		if nl := bytes.IndexByte(buf[start:end], '\n'); nl >= 0 {
+		if i := bytes.IndexByte(buf[searched:end], '\n'); i >= 0 {
+			nl := searched + i
 			if !discarding {
-				out = session.Execute(buf[start:start+nl], out)
+				out = session.Execute(buf[start:nl], out)
 			}
 			discarding = false
-			start += nl + 1
+			start = nl + 1
+			searched = start
 			if len(out) >= outFlush {
 				out = writeOut(out)
 			}
@@ -106,8 +109,9 @@ func main() {
 		// read may block, so everything answered so far goes out first.
 		end = copy(buf, buf[start:end])
 		start = 0
+		searched = end
 		if discarding {
-			end = 0
+			end, searched = 0, 0
 		} else if end == len(buf) {
 			if len(buf) < maxLine {
 				bigger := make([]byte, 2*len(buf))
@@ -115,7 +119,7 @@ func main() {
 				buf = bigger
 			} else {
 				out = append(out, fmt.Sprintf("err bad_request line longer than %d bytes\n", maxLine)...)
-				end = 0
+				end, searched = 0, 0
 				discarding = true
 			}
 		}

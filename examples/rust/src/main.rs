@@ -92,14 +92,17 @@ fn main() {
     let mut buf: Vec<u8> = vec![0; READ_CHUNK];
     let (mut start, mut end) = (0usize, 0usize); // unconsumed bytes are buf[start..end]
     let mut out: Vec<u8> = Vec::with_capacity(OUT_FLUSH + 4096);
+    let mut searched = 0usize; // buf[start..searched] holds no '\n': a long line is scanned once
     let mut discarding = false; // inside an over-long line, skipping to its end
     loop {
-        if let Some(nl) = buf[start..end].iter().position(|&b| b == b'\n') {
+        if let Some(i) = buf[searched..end].iter().position(|&b| b == b'\n') {
+            let nl = searched + i;
             if !discarding {
-                session.execute(&buf[start..start + nl], &mut out);
+                session.execute(&buf[start..nl], &mut out);
             }
             discarding = false;
-            start += nl + 1;
+            start = nl + 1;
+            searched = start;
             if out.len() >= OUT_FLUSH {
                 write_out(&mut stdout, &mut out);
             }
@@ -110,8 +113,10 @@ fn main() {
         buf.copy_within(start..end, 0);
         end -= start;
         start = 0;
+        searched = end;
         if discarding {
             end = 0;
+            searched = 0;
         } else if end == buf.len() {
             if buf.len() < MAX_LINE {
                 buf.resize(buf.len() * 2, 0);
@@ -120,6 +125,7 @@ fn main() {
                     format!("err bad_request line longer than {} bytes\n", MAX_LINE).as_bytes(),
                 );
                 end = 0;
+                searched = 0;
                 discarding = true;
             }
         }
