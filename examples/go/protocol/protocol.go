@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"math/big"
 	"strconv"
+	"strings"
 
 	"fbago/allocator"
 	"fbago/codes"
@@ -156,11 +157,54 @@ func outside(addr uint32, mem *memory.Sparse) *codes.Error {
 		Message: fmt.Sprintf("8 bytes at %d lie outside memory of %d bytes", addr, memory.Size(mem))}
 }
 
-// answer decides the response. Every argument is parsed before the session is looked at: a
-// malformed request is bad_request even before the first init.
+// args holds a request's arguments and the first one that failed to parse: parsing goes on
+// without effect after a failure, and ready reports it before anything else, so a malformed
+// request is bad_request even before the first init.
+type args struct {
+	tokens [][]byte
+	err    *codes.Error
+}
+
+func (a *args) number(i int, name string, max uint64) uint64 {
+	if a.err != nil {
+		return 0
+	}
+	v, err := number(a.tokens[i], name, max)
+	a.err = err
+	return v
+}
+
+func (a *args) u32(i int, name string) uint32 { return uint32(a.number(i, name, 0xFFFFFFFF)) }
+
+// ready is the argument error if there was one, else the session or not_initialized.
+func (a *args) ready(s *Session) (*active, *codes.Error) {
+	if a.err != nil {
+		return nil, a.err
+	}
+	return s.session()
+}
+
+// command is a request kind: its usage (whose word count gives the arity) and what it does.
+type command struct {
+	usage string
+	run   func(s *Session, a *args) (answer, *codes.Error)
+}
+
+var commands = map[string]command{
+	"init":     {"init <heap_base> <context> <initial_pages> <max_pages>", (*Session).init},
+	"malloc":   {"malloc <size>", (*Session).malloc},
+	"free":     {"free <ptr>", (*Session).free},
+	"grow":     {"grow <pages>", (*Session).grow},
+	"truncate": {"truncate <pages>", (*Session).truncate},
+	"poke":     {"poke <addr> <u64>", (*Session).poke},
+	"peek":     {"peek <addr>", (*Session).peek},
+	"stats":    {"stats", (*Session).stats},
+	"pages":    {"pages", (*Session).pages},
+}
+
+// answer decides the response: tokens, then the command's arity, arguments and effect.
 func (s *Session) answer(line []byte) (answer, *codes.Error) {
-	var tokens [maxTokens][]byte
-	count := 0
+	tokens := make([][]byte, 0, maxTokens)
 	for start := 0; start <= len(line); {
 		end := bytes.IndexByte(line[start:], ' ')
 		if end < 0 {
@@ -171,181 +215,138 @@ func (s *Session) answer(line []byte) (answer, *codes.Error) {
 		if end == start {
 			return answer{}, bad("empty token (tokens are separated by exactly one space)")
 		}
-		if count == maxTokens {
+		if len(tokens) == maxTokens {
 			return answer{}, bad("too many tokens")
 		}
-		tokens[count] = line[start:end]
-		count++
+		tokens = append(tokens, line[start:end])
 		start = end + 1
 	}
-	args := tokens[1:count]
-	arity := func(n int, usage string) *codes.Error {
-		if len(args) != n {
-			return bad("expected %q", usage)
-		}
-		return nil
+	cmd, known := commands[string(tokens[0])]
+	if !known {
+		return answer{}, bad("unknown command %s", quoted(tokens[0]))
 	}
-	switch string(tokens[0]) {
-	case "init":
-		if err := arity(4, "init <heap_base> <context> <initial_pages> <max_pages>"); err != nil {
-			return answer{}, err
-		}
-		base, err := u32Arg(args[0], "heap_base")
-		if err != nil {
-			return answer{}, err
-		}
-		var context allocator.Context
-		switch string(args[1]) {
-		case "onchain":
-			context = allocator.Onchain
-		case "offchain":
-			context = allocator.Offchain
-		default:
-			return answer{}, bad("context %s is neither onchain nor offchain", quoted(args[1]))
-		}
-		initial, err := number(args[2], "initial_pages", memory.MaxWasmPages)
-		if err != nil {
-			return answer{}, err
-		}
-		max, err := number(args[3], "max_pages", memory.MaxWasmPages)
-		if err != nil {
-			return answer{}, err
-		}
-		if initial > max {
-			return answer{}, bad("initial_pages %d is above max_pages %d", initial, max)
-		}
-		// A refused init (strict heap_base_wrap) ends the previous session too.
-		s.active = nil
-		alloc, err := allocator.New(base, context, s.profile)
-		if err != nil {
-			return answer{}, err
-		}
-		s.active = &active{mem: memory.NewSparse(uint32(initial), uint32(max)), alloc: alloc}
-		return ok(), nil
-	case "malloc":
-		if err := arity(1, "malloc <size>"); err != nil {
-			return answer{}, err
-		}
-		size, err := u32Arg(args[0], "size")
-		if err != nil {
-			return answer{}, err
-		}
-		a, err := s.session()
-		if err != nil {
-			return answer{}, err
-		}
-		ptr, err := a.alloc.Allocate(a.mem, size)
-		if err != nil {
-			return answer{}, err
-		}
-		return ok(uint64(ptr)), nil
-	case "free":
-		if err := arity(1, "free <ptr>"); err != nil {
-			return answer{}, err
-		}
-		ptr, err := u32Arg(args[0], "ptr")
-		if err != nil {
-			return answer{}, err
-		}
-		a, err := s.session()
-		if err != nil {
-			return answer{}, err
-		}
-		if err := a.alloc.Deallocate(a.mem, ptr); err != nil {
-			return answer{}, err
-		}
-		return ok(), nil
-	case "grow":
-		if err := arity(1, "grow <pages>"); err != nil {
-			return answer{}, err
-		}
-		pages, err := u32Arg(args[0], "pages")
-		if err != nil {
-			return answer{}, err
-		}
-		a, err := s.session()
-		if err != nil {
-			return answer{}, err
-		}
-		if current, ok := a.mem.Grow(pages); !ok {
-			max, _ := a.mem.MaxPages()
-			return answer{}, &codes.Error{Code: codes.OutOfSpace,
-				Message: fmt.Sprintf("%d + %d pages is above max_pages %d", current, pages, max)}
-		}
-		return ok(), nil
-	case "truncate":
-		if err := arity(1, "truncate <pages>"); err != nil {
-			return answer{}, err
-		}
-		pages, err := u32Arg(args[0], "pages")
-		if err != nil {
-			return answer{}, err
-		}
-		a, err := s.session()
-		if err != nil {
-			return answer{}, err
-		}
-		if pages > a.mem.Pages() {
-			return answer{}, bad("truncate to %d pages is above the current %d", pages, a.mem.Pages())
-		}
-		a.mem.Truncate(pages)
-		return ok(), nil
-	case "poke":
-		if err := arity(2, "poke <addr> <u64>"); err != nil {
-			return answer{}, err
-		}
-		addr, err := u32Arg(args[0], "addr")
-		if err != nil {
-			return answer{}, err
-		}
-		value, err := number(args[1], "value", ^uint64(0))
-		if err != nil {
-			return answer{}, err
-		}
-		a, err := s.session()
-		if err != nil {
-			return answer{}, err
-		}
-		if !a.mem.WriteUint64Le(addr, value) {
-			return answer{}, outside(addr, a.mem)
-		}
-		return ok(), nil
-	case "peek":
-		if err := arity(1, "peek <addr>"); err != nil {
-			return answer{}, err
-		}
-		addr, err := u32Arg(args[0], "addr")
-		if err != nil {
-			return answer{}, err
-		}
-		a, err := s.session()
-		if err != nil {
-			return answer{}, err
-		}
-		value, inside := a.mem.ReadUint64Le(addr)
-		if !inside {
-			return answer{}, outside(addr, a.mem)
-		}
-		return ok(value), nil
-	case "stats":
-		if err := arity(0, "stats"); err != nil {
-			return answer{}, err
-		}
-		a, err := s.session()
-		if err != nil {
-			return answer{}, err
-		}
-		st := a.alloc.Stats()
-		return answer{stats: &st}, nil
-	case "pages":
-		if err := arity(0, "pages"); err != nil {
-			return answer{}, err
-		}
-		a, err := s.session()
-		if err != nil {
-			return answer{}, err
-		}
-		return ok(uint64(a.mem.Pages())), nil
+	if len(tokens) != strings.Count(cmd.usage, " ")+1 {
+		return answer{}, bad("expected %q", cmd.usage)
 	}
-	return answer{}, bad("unknown command %s", quoted(tokens[0]))
+	return cmd.run(s, &args{tokens: tokens[1:]})
+}
+
+func (s *Session) init(a *args) (answer, *codes.Error) {
+	base := a.u32(0, "heap_base")
+	var context allocator.Context
+	switch string(a.tokens[1]) {
+	case "onchain":
+		context = allocator.Onchain
+	case "offchain":
+		context = allocator.Offchain
+	default:
+		if a.err == nil {
+			a.err = bad("context %s is neither onchain nor offchain", quoted(a.tokens[1]))
+		}
+	}
+	initial := a.number(2, "initial_pages", memory.MaxWasmPages)
+	max := a.number(3, "max_pages", memory.MaxWasmPages)
+	if a.err == nil && initial > max {
+		a.err = bad("initial_pages %d is above max_pages %d", initial, max)
+	}
+	if a.err != nil {
+		return answer{}, a.err
+	}
+	// A refused init (strict heap_base_wrap) ends the previous session too.
+	s.active = nil
+	alloc, err := allocator.New(base, context, s.profile)
+	if err != nil {
+		return answer{}, err
+	}
+	s.active = &active{mem: memory.NewSparse(uint32(initial), uint32(max)), alloc: alloc}
+	return ok(), nil
+}
+
+func (s *Session) malloc(a *args) (answer, *codes.Error) {
+	size := a.u32(0, "size")
+	act, err := a.ready(s)
+	if err != nil {
+		return answer{}, err
+	}
+	ptr, err := act.alloc.Allocate(act.mem, size)
+	return ok(uint64(ptr)), err
+}
+
+func (s *Session) free(a *args) (answer, *codes.Error) {
+	ptr := a.u32(0, "ptr")
+	act, err := a.ready(s)
+	if err != nil {
+		return answer{}, err
+	}
+	return ok(), act.alloc.Deallocate(act.mem, ptr)
+}
+
+func (s *Session) grow(a *args) (answer, *codes.Error) {
+	pages := a.u32(0, "pages")
+	act, err := a.ready(s)
+	if err != nil {
+		return answer{}, err
+	}
+	if current, grown := act.mem.Grow(pages); !grown {
+		max, _ := act.mem.MaxPages()
+		return answer{}, &codes.Error{Code: codes.OutOfSpace,
+			Message: fmt.Sprintf("%d + %d pages is above max_pages %d", current, pages, max)}
+	}
+	return ok(), nil
+}
+
+func (s *Session) truncate(a *args) (answer, *codes.Error) {
+	pages := a.u32(0, "pages")
+	act, err := a.ready(s)
+	if err != nil {
+		return answer{}, err
+	}
+	if pages > act.mem.Pages() {
+		return answer{}, bad("truncate to %d pages is above the current %d", pages, act.mem.Pages())
+	}
+	act.mem.Truncate(pages)
+	return ok(), nil
+}
+
+func (s *Session) poke(a *args) (answer, *codes.Error) {
+	addr := a.u32(0, "addr")
+	value := a.number(1, "value", ^uint64(0))
+	act, err := a.ready(s)
+	if err != nil {
+		return answer{}, err
+	}
+	if !act.mem.WriteUint64Le(addr, value) {
+		return answer{}, outside(addr, act.mem)
+	}
+	return ok(), nil
+}
+
+func (s *Session) peek(a *args) (answer, *codes.Error) {
+	addr := a.u32(0, "addr")
+	act, err := a.ready(s)
+	if err != nil {
+		return answer{}, err
+	}
+	value, inside := act.mem.ReadUint64Le(addr)
+	if !inside {
+		return answer{}, outside(addr, act.mem)
+	}
+	return ok(value), nil
+}
+
+func (s *Session) stats(a *args) (answer, *codes.Error) {
+	act, err := a.ready(s)
+	if err != nil {
+		return answer{}, err
+	}
+	st := act.alloc.Stats()
+	return answer{stats: &st}, nil
+}
+
+func (s *Session) pages(a *args) (answer, *codes.Error) {
+	act, err := a.ready(s)
+	if err != nil {
+		return answer{}, err
+	}
+	return ok(uint64(act.mem.Pages())), nil
 }
