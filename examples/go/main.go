@@ -64,9 +64,13 @@ func parseArgs() allocator.Profile {
 		case strings.HasPrefix(args[i], "--profile="):
 			value, has = strings.TrimPrefix(args[i], "--profile="), true
 		}
-		p, ok := profileNamed(value)
-		if !has || !ok {
+		if !has {
 			fmt.Fprintf(os.Stderr, "fba-go: unexpected argument '%s'\n%s", args[i], usage)
+			os.Exit(2)
+		}
+		p, ok := profileNamed(value)
+		if !ok {
+			fmt.Fprintf(os.Stderr, "fba-go: profile '%s' is neither substrate nor strict\n%s", value, usage)
 			os.Exit(2)
 		}
 		profile = p

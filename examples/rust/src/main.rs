@@ -54,15 +54,17 @@ fn parse_args() -> Profile {
         } else if arg == "--profile" && i + 1 < args.len() {
             i += 1;
             Some(args[i].as_str())
-        } else if let Some(rest) = arg.strip_prefix("--profile=") {
-            Some(rest)
         } else {
-            None
+            arg.strip_prefix("--profile=")
         };
-        match value.and_then(profile_named) {
-            Some(p) => profile = p,
+        match value.map(|v| (v, profile_named(v))) {
+            Some((_, Some(p))) => profile = p,
+            Some((v, None)) => {
+                eprintln!("fba-rust: profile '{}' is neither substrate nor strict\n{}", v, USAGE);
+                exit(2)
+            }
             None => {
-                eprintln!("fba-rust: unexpected argument '{}'\n{}", args[i], USAGE);
+                eprintln!("fba-rust: unexpected argument '{}'\n{}", arg, USAGE);
                 exit(2)
             }
         }
