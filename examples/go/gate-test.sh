@@ -9,6 +9,6 @@ here=$(cd "$(dirname "$0")" && pwd)
 "$here/build.sh" >/dev/null
 # the unit tests (memory words, orders, growth policy) first, with build.sh's caches
 (cd "$here" && GOCACHE="$here/build/gocache" GOPATH="$here/build/gopath" GOPROXY=off GOFLAGS= \
-  ${GO:-go} test ./...) || { echo "FAIL go test"; exit 1; }
+  ${GO:-go} test -count=1 ./...) || { echo "FAIL go test"; exit 1; }
 exec "$here/../check-adapter.sh" "${1:-1000000}" "$here/build/fba-go" \
   "$here/build/fba-go-no-occupied-check"
