@@ -8,6 +8,10 @@ here=$(cd "$(dirname "$0")" && pwd)
 out="$here/build"
 mkdir -p "$out"
 GO=${GO:-go}
+command -v "$GO" >/dev/null 2>&1 || {
+  echo "examples/go/build.sh: $GO not found; install it (Debian: apt-get install golang-go)" >&2
+  exit 2
+}
 export GOCACHE="$out/gocache" GOPATH="$out/gopath" GOPROXY=off GOFLAGS= CGO_ENABLED=0
 cd "$here"
 # name and build tag of each binary; the first is the conforming one

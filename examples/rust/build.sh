@@ -7,6 +7,10 @@ here=$(cd "$(dirname "$0")" && pwd)
 out="$here/build"
 mkdir -p "$out"
 CARGO=${CARGO:-cargo}
+command -v "$CARGO" >/dev/null 2>&1 || {
+  echo "examples/rust/build.sh: $CARGO not found; install it (Debian: apt-get install cargo rustc)" >&2
+  exit 2
+}
 # name and cargo feature of each binary; the first is the conforming one
 for variant in "fba-rust" "fba-rust-grow-exact grow-exact"; do
   set -- $variant
