@@ -100,9 +100,12 @@ public final class ProposalAllocator {
         return ptr;
     }
 
-    /** Frees the block at {@code ptr} (u32): a status. */
+    /**
+     * Frees the block at {@code ptr} (u32): a status. For {@code ptr < 8} the header address
+     * {@code ptr - 8} is, as the seed's u64 subtraction makes it, a huge u64 outside memory.
+     */
     public int free(long ptr) {
-        if (ptr < 8 || !headerInMemory(ptr - 8)) {
+        if (!headerInMemory(ptr - 8)) {
             return Status.OUT_OF_BOUNDS;
         }
         long header = memory.readU64(ptr - 8);
@@ -126,10 +129,14 @@ public final class ProposalAllocator {
         return res;
     }
 
-    /** Whether the 8 header bytes at the u64 address {@code h} all lie inside memory. */
+    /**
+     * Whether the 8 header bytes at the u64 address {@code h} all lie inside memory. Memory comes
+     * in whole pages, so a non-empty memory holds at least 8 bytes and {@code size - 8} is its last
+     * header address.
+     */
     private boolean headerInMemory(long h) {
         long size = memory.size();
-        return size >= 8 && Long.compareUnsigned(h, size - 8) <= 0;
+        return size > 0 && Long.compareUnsigned(h, size - 8) <= 0;
     }
 
     private void count(long need) {
@@ -167,7 +174,7 @@ public final class ProposalAllocator {
         return peak;
     }
 
-    /** Bytes ever allocated, low part: the sum is {@code high * 2^62 + low}. */
+    /** Bytes ever allocated, low part, always below 2^62: the sum is {@code high * 2^62 + low}. */
     public long bytesAllocatedSumLow() {
         return sumLow;
     }

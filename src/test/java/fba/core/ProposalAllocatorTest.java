@@ -252,6 +252,12 @@ class ProposalAllocatorTest {
         a.malloc(8);
         assertEquals(15, a.bytesAllocatedSumLow());
         assertEquals(1, a.bytesAllocatedSumHigh());
+        // exactly 2^62 carries too
+        ProposalAllocator b = heap(0, 1);
+        low.setLong(b, (1L << 62) - 16);
+        b.malloc(8);
+        assertEquals(0, b.bytesAllocatedSumLow());
+        assertEquals(1, b.bytesAllocatedSumHigh());
     }
 
     @Test
