@@ -8,7 +8,9 @@
 #      cancels start-up and the JIT's warm-up over the first 3M requests; likewise `replay`
 #   3. peak RSS (GNU time's %M, the kernel's VmHWM) of serve, replay and check on the 3M trace
 #      (check reads it as a vector file and runs it through fba-c)
-#   4. `./fba check` against fba-c on generated sessions: requests/s and peak RSS
+#   4. `./fba check` against fba-c on generated sessions: requests/s and peak RSS, and where its
+#      time goes (fba.check.CheckCost: CPU time per request of each stage run alone; fba-c's own
+#      CPU time on the same request stream)
 # and prints a table with the ratios and the machine's load (uptime) before and after.
 # Java runs as a user runs it: ./fba (the launcher's default JVM options), no options added.
 #
@@ -48,6 +50,7 @@ large=$out/serve-9m.trace
 [ -f "$large" ] || $bench fba.bench.TraceGenerator serve "$large" 9000000 >&2
 mkdir -p "$out/vectors"
 ln -sf ../serve-3m.trace "$out/vectors/serve-3m.vec"
+echo "init 0 onchain 1 65536" >"$out/tiny.trace"
 n_small=3000000
 n_large=9000000
 
@@ -117,6 +120,9 @@ done
 echo "check: the 3M trace as a vector file ..." >&2
 timed check-trace ./fba check --impl "$cbin" --vectors "$out/vectors" --sessions 0 --quiet >/dev/null
 echo "check: generated sessions ..." >&2
+$bench fba.check.CheckCost "$out/check-requests.trace" 300 >"$out/check-cost.txt"
+timed check-c-alone "$cbin" <"$out/check-requests.trace" >/dev/null
+timed java-serve-tiny ./fba serve <"$out/tiny.trace" >/dev/null
 timed check-generated ./fba check --impl "$cbin" --no-vectors --quiet --sessions 2000 --seed 16 \
   --report "$out/check.json" >/dev/null
 check_rate=$(sed -n 's/.*"requests_per_second": *\([0-9]*\).*/\1/p' "$out/check.json")
@@ -134,6 +140,13 @@ awk -v runs="$runs" -v reps="$mix_reps" -v n3="$n_small" -v n9="$n_large" \
   -v crss="$(col c-serve-small 3)" -v jsrss="$(col java-serve-small 3)" -v jrrss="$(col java-replay-small 3)" \
   -v ktrace_wall="$(col check-trace 1)" -v ktrace_rss="$(col check-trace 3)" \
   -v kgen_rss="$(col check-generated 3)" -v krate="$check_rate" -v kreq="$check_requests" \
+  -v jscpu9="$(col java-serve-large 2)" -v ccpu9="$(col c-serve-large 2)" -v jrcpu9="$(col java-replay-large 2)" \
+  -v tiny_wall="$(col java-serve-tiny 1)" -v tiny_cpu="$(col java-serve-tiny 2)" \
+  -v kc_cpu="$(col check-c-alone 2)" \
+  -v kgen="$(sed -n 's/.*all of it) *\([0-9]*\) ns.*/\1/p' "$out/check-cost.txt")" \
+  -v kref="$(sed -n 's/.*String path *\([0-9]*\) ns.*/\1/p' "$out/check-cost.txt")" \
+  -v kcmp="$(sed -n 's/.*reader thread) *\([0-9]*\) ns.*/\1/p' "$out/check-cost.txt")" \
+  -v kn="$(sed -n 's/.*CPU time, \([0-9]*\) requests.*/\1/p' "$out/check-cost.txt")" \
   -v lb="$load_before" -v la="$load_after" '
 function met(ok) { return ok ? "met" : "NOT met" }
 function mib(k) { return k / 1024 }
@@ -147,11 +160,19 @@ BEGIN {
   printf "%-46s %14.2f %14.2f %8.2f  >= 1.0: %s\n", "serve steady state, M req/s (9M - 3M)", jst, cst, jst / cst, met(jst >= cst)
   printf "%-46s %14.2f %14.2f %8.2f  <= 2.0: %s\n", "replay 3M, wall s incl. start-up", jr3, cs3, jr3 / cs3, met(jr3 <= 2 * cs3)
   printf "%-46s %14.2f %14.2f %8.2f  >= 1.0: %s\n", "replay steady state, M req/s (9M - 3M)", jrt, cst, jrt / cst, met(jrt >= cst)
+  cstc = (n9 - n3) / (ccpu9 - ccpu3) / 1e6; jstc = (n9 - n3) / (jscpu9 - jscpu3) / 1e6; jrtc = (n9 - n3) / (jrcpu9 - jrcpu3) / 1e6
+  printf "%-46s %14.2f %14.2f %8.2f  >= 1.0: %s\n", "serve steady state by CPU time, M req/s", jstc, cstc, jstc / cstc, met(jstc >= cstc)
+  printf "%-46s %14.2f %14.2f %8.2f  >= 1.0: %s\n", "replay steady state by CPU time, M req/s", jrtc, cstc, jrtc / cstc, met(jrtc >= cstc)
+  printf "%-46s %14s %14s %8s  wall %.2f s, CPU %.2f s\n", "JVM start-up: serve of one init", "", "", "", tiny_wall, tiny_cpu
   printf "%-46s %14.1f %14.1f %8s  <= 150: %s\n", "peak RSS MiB, serve 3M", mib(jsrss), mib(crss), "", met(mib(jsrss) <= 150)
   printf "%-46s %14.1f %14s %8s  <= 150: %s\n", "peak RSS MiB, replay 3M", mib(jrrss), "", "", met(mib(jrrss) <= 150)
   printf "%-46s %14.1f %14s %8s  <= 150: %s\n", "peak RSS MiB, check of the 3M trace vs C", mib(ktrace_rss), "", "", met(mib(ktrace_rss) <= 150)
   printf "%-46s %14.2f %14s %8s\n", "check of the 3M trace vs C, wall s", ktrace_wall, "", ""
   printf "%-46s %14.0f %14s %8s  >= 1.5M: %s\n", "check vs C, generated, req/s (" kreq " req)", krate, "", "", met(krate >= 1500000)
   printf "%-46s %14.1f %14s %8s  <= 150: %s\n", "peak RSS MiB, check generated", mib(kgen_rss), "", "", met(mib(kgen_rss) <= 150)
+  printf "\nwhere check spends CPU time per request (each stage alone, %d requests):\n", kn
+  printf "  generator thread (draw, render, reference, batch) %6d ns, of which the reference %d ns\n", kgen, kref
+  printf "  reader thread (split and compare responses)       %6d ns\n", kcmp
+  printf "  the C adapter (fba-c, incl. its pipe I/O)         %6.0f ns\n", kc_cpu * 1e9 / kn
   printf "\nwall figures: median of %d runs; load after: %s\n", runs, la
 }'

@@ -33,6 +33,8 @@ import java.util.List;
 public final class CheckCost {
 
     private static final ThreadMXBean MX = ManagementFactory.getThreadMXBean();
+    /** Bytes the reference allocated in the last {@link #referenceStrings} run. */
+    private static long referenceAllocated;
 
     private CheckCost() {
     }
@@ -72,7 +74,8 @@ public final class CheckCost {
         }
         System.out.printf("check cost per request, CPU time, %d requests of %d sessions:%n", n, sessions);
         System.out.printf("  generate (one generator thread, all of it) %8.0f ns%n", gen / n);
-        System.out.printf("    of which reference, String path          %8.0f ns%n", refString);
+        System.out.printf("    of which reference, String path          %8.0f ns, allocating %.0f bytes%n", refString,
+                referenceAllocated / (double) n);
         System.out.printf("  compare responses (reader thread)          %8.0f ns%n", cmp);
         System.out.printf("requests written to %s%n", args[0]);
     }
@@ -110,6 +113,8 @@ public final class CheckCost {
     }
 
     private static double referenceStrings(List<String> lines) {
+        com.sun.management.ThreadMXBean alloc = (com.sun.management.ThreadMXBean) MX;
+        long a0 = alloc.getCurrentThreadAllocatedBytes();
         long t0 = MX.getCurrentThreadCpuTime();
         Session s = new Session(Profile.SUBSTRATE);
         StringBuilder sb = new StringBuilder(128);
@@ -121,6 +126,7 @@ public final class CheckCost {
             }
         }
         long t = MX.getCurrentThreadCpuTime() - t0;
+        referenceAllocated = alloc.getCurrentThreadAllocatedBytes() - a0;
         return chars > 0 ? t : t + 1;
     }
 

@@ -28,35 +28,26 @@ final class PageStore {
     static final int PAGE_WORDS = 8192;
     private static final int PAGE_SHIFT = 13;
     private static final int SLOTS = 65536;
-    /** Initial length of the page table: the pages of the first 32 MiB. */
-    private static final int FIRST_SLOTS = 512;
     /** Sparse pages with more non-zero words than this become dense (20 KiB sparse vs 64 KiB). */
     static final int DENSE_THRESHOLD = 2048;
     /** Number of written pages that triggers an interning batch. */
     static final int SWEEP_EVERY = 64;
 
+    /** null, Sparse, long[] (dense, private) or Shared, per 64 KiB page. */
+    private final Object[] pages = new Object[SLOTS];
     /**
-     * null, Sparse, long[] (dense, private) or Shared, per 64 KiB page; slots past the array's end
-     * are null. It starts short and grows to the highest page written (at most {@link #SLOTS}),
-     * because the checker's reference makes a store per session: a full-size table is 320 KB to
-     * allocate and zero each time.
+     * Every slot from here up is null, so {@link #removeFrom} (a truncation, which the checker's
+     * sessions do often) need not visit all 65536 of them.
      */
-    private Object[] pages = new Object[FIRST_SLOTS];
-    /** Every slot from here up is null, so {@link #removeFrom} need not visit all of them. */
     private int used;
-    /** Whether a slot is waiting in {@link #dirtyList}; as long as {@link #pages}. */
-    private boolean[] dirty = new boolean[FIRST_SLOTS];
+    private final boolean[] dirty = new boolean[SLOTS];
     private final int[] dirtyList = new int[SWEEP_EVERY];
     private int dirtyCount;
     private final HashMap<Shared, Shared> interned = new HashMap<>();
 
     /** The word at {@code index} (0 when never written). */
     long get(long index) {
-        int slot = (int) (index >>> PAGE_SHIFT);
-        if (slot >= pages.length) {
-            return 0;
-        }
-        Object p = pages[slot];
+        Object p = pages[(int) (index >>> PAGE_SHIFT)];
         int off = (int) index & (PAGE_WORDS - 1);
         if (p == null) {
             return 0;
@@ -74,15 +65,10 @@ final class PageStore {
     void put(long index, long value) {
         int slot = (int) (index >>> PAGE_SHIFT);
         int off = (int) index & (PAGE_WORDS - 1);
-        Object p = slot < pages.length ? pages[slot] : null;
+        Object p = pages[slot];
         if (p == null) {
             if (value == 0) {
                 return;
-            }
-            if (slot >= pages.length) {
-                int length = Math.min(SLOTS, Math.max(slot + 1, pages.length * 2));
-                pages = Arrays.copyOf(pages, length);
-                dirty = Arrays.copyOf(dirty, length);
             }
             p = new Sparse();
             pages[slot] = p;

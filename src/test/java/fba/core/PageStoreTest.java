@@ -270,5 +270,9 @@ class PageStoreTest {
         store.removeFrom(0);
         assertEquals(0, store.get(3 * W));
         assertEquals(0, store.storageBytes());
+        // and a write into the lowest slot after that (the slot the bound now stands at) is removed too
+        store.put(5, 1);
+        store.removeFrom(0);
+        assertEquals(0, store.get(5));
     }
 }
