@@ -59,34 +59,51 @@ public final class TraceGenerator {
      * draws, with a {@code stats} request every 1000 requests so that answer is exercised too.
      */
     static long replay(Path file, int requests) throws IOException {
-        SparseMemory memory = new SparseMemory(1, 65536);
-        FreeingBumpAllocator a = FreeingBumpAllocator.create(memory, 0, CallContext.ONCHAIN, Profile.SUBSTRATE);
-        OpMix mix = new OpMix();
-        long[] live = new long[OpMix.MAX_LIVE];
-        int count = 0;
+        MixSession session = new MixSession(new OpMix());
         try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.US_ASCII)) {
             w.write("init 0 onchain 1 65536\n");
             for (int i = 1; i < requests; i++) {
                 if (i % 1000 == 0) {
                     w.write("stats\n");
-                    continue;
-                }
-                long r = mix.next();
-                if (OpMix.frees(r, count)) {
-                    int v = OpMix.victim(r, count);
-                    check(a.free(live[v]) == 0, "free");
-                    w.write("free " + live[v] + "\n");
-                    live[v] = live[--count];
                 } else {
-                    long size = OpMix.size(r);
-                    long ptr = a.malloc(size);
-                    check(ptr >= 0, "malloc");
-                    w.write("malloc " + size + "\n");
-                    live[count++] = ptr;
+                    session.step(w);
                 }
             }
         }
         return requests;
+    }
+
+    /**
+     * One session of the op mix run on the core alongside the trace, so that every free names a
+     * pointer the allocator really returned: {@code init 0 onchain 1 65536} and the mix's draws.
+     */
+    private static final class MixSession {
+        final OpMix mix;
+        final FreeingBumpAllocator a = FreeingBumpAllocator.create(new SparseMemory(1, 65536), 0, CallContext.ONCHAIN,
+                Profile.SUBSTRATE);
+        final long[] live = new long[OpMix.MAX_LIVE];
+        int count;
+
+        MixSession(OpMix mix) {
+            this.mix = mix;
+        }
+
+        /** Draws one op, runs it on the core and writes its request. */
+        void step(BufferedWriter w) throws IOException {
+            long r = mix.next();
+            if (OpMix.frees(r, count)) {
+                int v = OpMix.victim(r, count);
+                check(a.free(live[v]) == 0, "free");
+                w.write("free " + live[v] + "\n");
+                live[v] = live[--count];
+            } else {
+                long size = OpMix.size(r);
+                long ptr = a.malloc(size);
+                check(ptr >= 0, "malloc");
+                w.write("malloc " + size + "\n");
+                live[count++] = ptr;
+            }
+        }
     }
 
     /**
@@ -99,61 +116,54 @@ public final class TraceGenerator {
      */
     static long serve(Path file, int requests) throws IOException {
         OpMix mix = new OpMix();
-        long[] live = new long[OpMix.MAX_LIVE];
-        FreeingBumpAllocator a = null;
-        int count = 0;
+        MixSession session = null;
         int faults = 0;
         try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.US_ASCII)) {
             for (int i = 0; i < requests; i++) {
-                if (a == null) {
+                if (session == null) {
                     w.write("init 0 onchain 1 65536\n");
-                    a = FreeingBumpAllocator.create(new SparseMemory(1, 65536), 0, CallContext.ONCHAIN, Profile.SUBSTRATE);
-                    count = 0;
+                    session = new MixSession(mix);
                     continue;
                 }
                 if (i % FAULT_EVERY == FAULT_EVERY - 5 && i + 5 <= requests) {
-                    // The model runs each fault too, so the trace's claim that it faults is checked.
-                    switch (faults++ % 3) {
-                        case 0:
-                            check(count > 0, "a live block to free twice");
-                            long twice = live[--count];
-                            check(a.free(twice) == 0 && a.free(twice) != 0, "double free faulting");
-                            w.write("free " + twice + "\nfree " + twice + "\n");
-                            break;
-                        case 1:
-                            check(a.malloc(0xFFFFFFFFL) < 0, "too large malloc faulting");
-                            w.write("stats\nmalloc 4294967295\n");
-                            break;
-                        default:
-                            check(a.free(4) != 0, "free below 8 faulting");
-                            w.write("stats\nfree 4\n");
-                    }
-                    check(a.malloc(8) < 0, "poisoning");
-                    w.write("malloc 8\nmalloc eight\n");
+                    fault(session, faults++, w);
                     i += 3;
-                    a = null; // the next request is a fresh init
+                    session = null; // the next request is a fresh init
                     continue;
                 }
                 if (i % 1000 == 0) {
                     w.write("stats\n");
-                    continue;
-                }
-                long r = mix.next();
-                if (OpMix.frees(r, count)) {
-                    int v = OpMix.victim(r, count);
-                    check(a.free(live[v]) == 0, "free");
-                    w.write("free " + live[v] + "\n");
-                    live[v] = live[--count];
                 } else {
-                    long size = OpMix.size(r);
-                    long ptr = a.malloc(size);
-                    check(ptr >= 0, "malloc");
-                    w.write("malloc " + size + "\n");
-                    live[count++] = ptr;
+                    session.step(w);
                 }
             }
         }
         return requests;
+    }
+
+    /**
+     * Writes fault number {@code k} of the serve trace: four requests. The session runs each fault
+     * too, so the trace's claim that it faults is checked.
+     */
+    private static void fault(MixSession session, int k, BufferedWriter w) throws IOException {
+        FreeingBumpAllocator a = session.a;
+        switch (k % 3) {
+            case 0:
+                check(session.count > 0, "a live block to free twice");
+                long twice = session.live[--session.count];
+                check(a.free(twice) == 0 && a.free(twice) != 0, "double free faulting");
+                w.write("free " + twice + "\nfree " + twice + "\n");
+                break;
+            case 1:
+                check(a.malloc(0xFFFFFFFFL) < 0, "too large malloc faulting");
+                w.write("stats\nmalloc 4294967295\n");
+                break;
+            default:
+                check(a.free(4) != 0, "free below 8 faulting");
+                w.write("stats\nfree 4\n");
+        }
+        check(a.malloc(8) < 0, "poisoning");
+        w.write("malloc 8\nmalloc eight\n");
     }
 
     /**

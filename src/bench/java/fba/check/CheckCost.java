@@ -82,32 +82,11 @@ public final class CheckCost {
 
     /** CPU ns to generate every session as SessionSource does, on this thread. */
     private static double generate(CheckConfig cfg, List<Batch> into) {
+        SessionSource source = new SessionSource(cfg, 0, 512); // no worker threads: generate on this one
         long t0 = MX.getCurrentThreadCpuTime();
         Session reference = new Session(cfg.profile);
-        StringBuilder sb = new StringBuilder(128);
         for (int s = 0; s < cfg.sessions; s++) {
-            SessionGenerator gen = new SessionGenerator(cfg.seed, s, cfg.ops, cfg.profile, reference, s == 0);
-            SessionSource.Generated g = new SessionSource.Generated(s, cfg.ops);
-            Batch batch = new Batch(g, 512);
-            Request r;
-            while ((r = gen.next()) != null) {
-                String line = r.render(new long[0]);
-                sb.setLength(0);
-                String exp = reference.execute(line, sb) ? sb.toString() : null;
-                gen.observe(r, exp);
-                g.counts.count(r, exp);
-                batch.add(line, exp, g.requests.size());
-                g.requests.add(r);
-                if (batch.isFull()) {
-                    batch.seal();
-                    into.add(batch);
-                    batch = new Batch(g, 512);
-                }
-            }
-            if (batch.size > 0) {
-                batch.seal();
-                into.add(batch);
-            }
+            into.addAll(source.generate(s, reference, cfg.profile).batches);
         }
         return MX.getCurrentThreadCpuTime() - t0;
     }
