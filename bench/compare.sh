@@ -55,6 +55,8 @@ n_small=3000000
 n_large=9000000
 
 load_before=$(uptime)
+java_version=$(java -version 2>&1 | head -1)
+cc_version=$(${CC:-cc} --version | head -1)
 
 # median of the numbers on stdin
 median() { sort -g | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
@@ -147,12 +149,12 @@ awk -v runs="$runs" -v reps="$mix_reps" -v n3="$n_small" -v n9="$n_large" \
   -v kref="$(sed -n 's/.*String path *\([0-9]*\) ns.*/\1/p' "$out/check-cost.txt")" \
   -v kcmp="$(sed -n 's/.*reader thread) *\([0-9]*\) ns.*/\1/p' "$out/check-cost.txt")" \
   -v kn="$(sed -n 's/.*CPU time, \([0-9]*\) requests.*/\1/p' "$out/check-cost.txt")" \
-  -v lb="$load_before" -v la="$load_after" '
+  -v lb="$load_before" -v la="$load_after" -v jv="$java_version" -v ccv="$cc_version" '
 function met(ok) { return ok ? "met" : "NOT met" }
 function mib(k) { return k / 1024 }
 BEGIN {
   cst = (n9 - n3) / (cs9 - cs3) / 1e6; jst = (n9 - n3) / (js9 - js3) / 1e6; jrt = (n9 - n3) / (jr9 - jr3) / 1e6
-  printf "load before: %s\n\n", lb
+  printf "load before: %s\njava: %s; C compiler: %s (-O2)\n\n", lb, jv, ccv
   printf "%-46s %14s %14s %8s  %s\n", "measure", "Java", "C", "Java/C", "goal"
   printf "%-46s %14.2f %14.2f %8.2f  <= 1.0: %s\n", "op mix, CPU ns/op (median of " reps ")", jns, cns, jns / cns, met(jns <= cns)
   printf "%-46s %14.2f %14.2f %8.2f  <= 2.0: %s\n", "serve 3M, wall s incl. start-up", js3, cs3, js3 / cs3, met(js3 <= 2 * cs3)
