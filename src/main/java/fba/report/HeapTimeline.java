@@ -5,8 +5,9 @@ import fba.core.Memory;
 import fba.core.Profile;
 import fba.protocol.Session;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -17,8 +18,8 @@ import java.util.TreeMap;
  *
  * <p>Which headers a request can change is known from the allocator's rules: {@code malloc}
  * writes the header of the block it returns, {@code free} the header of the block it frees, and
- * {@code poke} whatever word it hits (a forged header, marked as such until the allocator itself
- * rewrites that header). A block keeps its order for life, so a free header (which holds only the
+ * {@code poke} whatever word it hits (a forged header, marked as such until {@code malloc} rewrites
+ * that header whole). A block keeps its order for life, so a free header (which holds only the
  * next link) is given the order it had when it was live.
  */
 public final class HeapTimeline {
@@ -34,6 +35,8 @@ public final class HeapTimeline {
     private final Session session;
     private final StringBuilder json = new StringBuilder();
     private final TreeMap<Long, long[]> blocks = new TreeMap<>(); // header -> {order, state, link, forged}
+    /** Header addresses a poke wrote since malloc last wrote them: their blocks are drawn as forged. */
+    private final Set<Long> poked = new HashSet<>();
     private FreeingBumpAllocator allocator;
     private long[] heads = new long[0];
     private long bumper = -1;
@@ -69,8 +72,10 @@ public final class HeapTimeline {
         long arg = tok.length > 1 ? parseU32(tok[1]) : -1;
         // A free header keeps no order: learn it from the header before the request rewrites it.
         long preOrder = -1;
+        long preWord = -1;
         if (verb.equals("free") && arg >= 8 && allocator != null) {
             preOrder = liveOrder(arg - 8);
+            preWord = word(arg - 8);
         }
         StringBuilder out = new StringBuilder();
         session.execute(s.request(), out);
@@ -101,13 +106,18 @@ public final class HeapTimeline {
         }
         List<long[]> changed = new ArrayList<>();
         if (verb.equals("malloc") && ok) {
-            touch(mark - 8, -1, false, changed);
-        } else if (verb.equals("free") && arg >= 8 && (ok || blocks.containsKey(arg - 8))) {
-            touch(arg - 8, preOrder, false, changed);
+            poked.remove(mark - 8); // malloc writes the whole header itself
+            touch(mark - 8, -1, changed);
+        } else if (verb.equals("free") && arg >= 8 && (ok || blocks.containsKey(arg - 8) || word(arg - 8) != preWord)) {
+            // A free that fails after pushing the block (stats underflow) has still rewritten its header.
+            touch(arg - 8, preOrder, changed);
         } else if (verb.equals("poke") && ok && arg >= 0) {
-            // The poked word may overlap at most two headers (8-aligned, 8 bytes each).
-            for (Map.Entry<Long, long[]> e : List.copyOf(blocks.subMap(arg - 7, true, arg + 7, true).entrySet())) {
-                touch(e.getKey(), -1, true, changed);
+            // The poked word [arg, arg + 8) overlaps at most two 8-aligned headers.
+            for (long h = arg & ~7L; h < arg + 8; h += 8) {
+                poked.add(h);
+                if (blocks.containsKey(h)) {
+                    touch(h, -1, changed);
+                }
             }
         }
         if (!changed.isEmpty()) {
@@ -127,6 +137,7 @@ public final class HeapTimeline {
     private void reset() {
         allocator = session.allocator();
         blocks.clear();
+        poked.clear();
         if (allocator == null) {
             json.append(",\"z\":null");
             heads = new long[0];
@@ -142,7 +153,7 @@ public final class HeapTimeline {
     }
 
     /** Re-reads the header at {@code h}; records it when its state differs from the last one recorded. */
-    private void touch(long h, long preOrder, boolean forged, List<long[]> changed) {
+    private void touch(long h, long preOrder, List<long[]> changed) {
         Memory m = allocator.memory();
         if (h < 0 || h + 8 > m.size()) {
             return;
@@ -161,7 +172,7 @@ public final class HeapTimeline {
             link = w & FreeingBumpAllocator.U32;
             order = preOrder >= 0 ? preOrder : old != null ? old[0] : -1;
         }
-        long[] now = {h, order, state, link, forged ? 1 : 0};
+        long[] now = {h, order, state, link, poked.contains(h) ? 1 : 0};
         if (old == null || old[0] != order || old[1] != state || old[2] != link || old[3] != now[4]) {
             blocks.put(h, new long[] {order, state, link, now[4]});
             changed.add(now);
@@ -194,6 +205,12 @@ public final class HeapTimeline {
             poisoned = x;
             json.append(",\"x\":").append(x);
         }
+    }
+
+    /** The word at {@code h}, or -1 beyond memory. */
+    private long word(long h) {
+        Memory m = allocator.memory();
+        return h >= 0 && h + 8 <= m.size() ? m.readU64(h) : -1;
     }
 
     /** The order in an occupied header at {@code h}, or -1. */

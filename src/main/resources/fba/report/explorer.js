@@ -5,6 +5,8 @@
   var meta = JSON.parse(document.getElementById('meta').textContent);
   var steps = JSON.parse(document.getElementById('steps').textContent);
   var N = steps.length;
+  // For the benchmark (verification/explorer-bench.sh): when the data was parsed, when the first drawing ended.
+  document.body.setAttribute('data-parsed-ms', String(Math.round(performance.now())));
   var NIL = 4294967295;
   var PAGE = 65536;
   // A snapshot every CHECKPOINT requests bounds the replay when stepping backwards.
@@ -84,7 +86,8 @@
     }
     while (at < n) {
       at++;
-      if (at % CHECKPOINT === 0 && !checkpoints.has(at)) checkpoints.set(at, clone(st));
+      // Snapshots cost a copy of the heap: on a long jump keep only the one just below the target.
+      if (at % CHECKPOINT === 0 && n - at < CHECKPOINT && !checkpoints.has(at)) checkpoints.set(at, clone(st));
       apply(steps[at]);
     }
     render();
@@ -124,7 +127,7 @@
     svg += '</g></svg>';
     var text = '<p>heap base <b>' + st.base + '</b> &middot; bump pointer <b id="bumper-value">' + st.bumper +
       '</b> &middot; <span id="pages">' + st.pages + '</span> page' + (st.pages === 1 ? '' : 's') + ' (' + bytes(size) +
-      ') of at most ' + st.maxPages + ' &middot; ' + st.sorted.length + ' blocks' +
+      ') of at most ' + st.maxPages + ' &middot; ' + st.sorted.length + (st.sorted.length === 1 ? ' block' : ' blocks') +
       (st.growth ? ' &middot; <b id="growth">memory grew from ' + st.growth[0] + ' to ' + st.growth[1] + ' pages at this request</b>' : '') +
       (st.poisoned ? ' &middot; <span class="poisoned" id="poisoned">poisoned</span>' : '') + '</p>';
     $('memory').innerHTML = svg + text;
@@ -154,8 +157,17 @@
       perByte = Math.max(900, count * unit * 4) / Math.max(span, 1);
     }
     var Y = 100, H = 26, x = 0, prevEnd = null, pos = new Map(), parts = [];
+    var bumperDrawn = false;
+    function drawBumper() {
+      parts.push('<line id="bumper" class="bumper" x1="' + x + '" x2="' + x + '" y1="' + (Y - 6) + '" y2="' + (Y + H + 6) +
+        '"><title>bump pointer ' + st.bumper + '</title></line><text x="' + (x + 3) + '" y="' + (Y + H + 24) + '">bumper ' + st.bumper + '</text>');
+      x += 70;
+      bumperDrawn = true;
+    }
     for (var i = start; i < end; i++) {
       var h = S[i], b = st.blocks.get(h), size = blockSize(b[0]);
+      // Blocks above the bump pointer exist only through forged headers or links.
+      if (!bumperDrawn && st.bumper <= h && (i === 0 || S[i - 1] < st.bumper)) { x += 4; drawBumper(); }
       if (prevEnd !== null && h > prevEnd) {
         parts.push('<rect class="gap" x="' + x + '" y="' + (Y + 8) + '" width="8" height="' + (H - 16) +
           '"><title>' + (h - prevEnd) + ' bytes not in any known block</title></rect>');
@@ -174,11 +186,9 @@
       x += w + 1;
       prevEnd = h + 8 + size;
     }
-    if (end === S.length) {
+    if (end === S.length && !bumperDrawn) {
       if (st.bumper > prevEnd) { x += 10; }
-      parts.push('<line id="bumper" class="bumper" x1="' + x + '" x2="' + x + '" y1="' + (Y - 6) + '" y2="' + (Y + H + 6) +
-        '"><title>bump pointer ' + st.bumper + '</title></line><text x="' + (x + 3) + '" y="' + (Y + H + 24) + '">bumper ' + st.bumper + '</text>');
-      x += 70;
+      drawBumper();
     }
     if (start > 0) parts.unshift('<text x="0" y="' + (Y + H + 24) + '">&larr; ' + start + ' blocks</text>');
     if (end < S.length) parts.push('<text x="' + (x + 4) + '" y="' + (Y + 16) + '">' + (S.length - end) + ' blocks &rarr;</text>');
