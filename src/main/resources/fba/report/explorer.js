@@ -283,6 +283,7 @@
   function render() {
     var s = steps[at];
     $('slider').value = at + 1;
+    $('slider').setAttribute('value', String(at + 1)); // also in the DOM, for tests and saved pages
     $('position').textContent = 'request ' + (at + 1) + ' of ' + N;
     renderRequest(s);
     var win = renderHeap(s);

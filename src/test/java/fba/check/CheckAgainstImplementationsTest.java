@@ -57,6 +57,12 @@ class CheckAgainstImplementationsTest {
         Path file = Path.of((String) r.divergence().get("shrunk_file"));
         assertTrue(Files.readString(file).contains("=> "), file.toString());
         assertEquals(0, runVectors(file), "the reference must pass its own shrunk trace");
+        // and the explorer page next to it carries the implementation's answer at the divergent request
+        Path page = Path.of((String) r.divergence().get("explorer"));
+        assertEquals(file.resolveSibling(file.getFileName().toString().replace(".vec", ".html")), page);
+        String html = Files.readString(page);
+        assertTrue(html.contains("\"i\":\"" + r.divergence().get("actual") + "\""), html);
+        assertTrue(r.out.contains("explorer (both answers, the heap at every step): " + page), r.out);
     }
 
     @ParameterizedTest

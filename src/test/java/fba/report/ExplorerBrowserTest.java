@@ -1,0 +1,121 @@
+package fba.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import fba.core.Profile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The trace explorer in a real browser: the slider is set through the URL, the drawing read from the DOM. */
+class ExplorerBrowserTest {
+
+    @TempDir
+    Path tmp;
+
+    private String at(Path trace, int step) throws Exception {
+        Path page = tmp.resolve(trace.getFileName() + ".html");
+        if (!Files.exists(page)) {
+            TraceExplorer.write(trace, TraceExplorer.read(trace), Profile.SUBSTRATE, page);
+        }
+        String dom = Chromium.dom(page, "step=" + step, tmp);
+        assertTrue(dom.contains("data-ready-ms="), "the page's script did not finish:\n" + dom);
+        return dom;
+    }
+
+    /** The classes of the block drawn for header {@code h}, or null when it is not drawn. */
+    private static String block(String dom, long h) {
+        Matcher m = Pattern.compile("<g class=\"([^\"]*)\" data-header=\"" + h + "\"").matcher(dom);
+        return m.find() ? m.group(1) : null;
+    }
+
+    private static boolean link(String dom, int order, long from, long to) {
+        return dom.contains("<path class=\"link\" data-order=\"" + order + "\" data-from=\"" + from + "\" data-to=\"" + to + "\"");
+    }
+
+    private static boolean head(String dom, int order, long to) {
+        return dom.contains("<path class=\"head\" data-order=\"" + order + "\" data-to=\"" + to + "\"");
+    }
+
+    private static String text(String dom, String id) {
+        Matcher m = Pattern.compile("id=\"" + id + "\">([^<]*)<").matcher(dom);
+        return m.find() ? m.group(1) : null;
+    }
+
+    @Test
+    void steppingThroughLifoReuseShowsTheFreedBlockOnItsListThenHandedOutAgain() throws Exception {
+        Path lifo = Path.of("spec/vectors/lifo_reuse.vec");
+        // given the trace at request 10 (free 80): both order-2 blocks freed, newest first
+        String d = at(lifo, 10);
+        assertTrue(d.contains("id=\"slider\" min=\"1\" max=\"18\" value=\"10\""), "the slider sits on request 10 of 18");
+        assertEquals("request 10 of 18", text(d, "position"));
+        assertEquals("free 80", text(d, "req"));
+        assertEquals("ok", text(d, "ref"));
+        assertEquals("block free touched", block(d, 72));
+        assertEquals("block free", block(d, 16));
+        assertEquals("block live", block(d, 112));
+        assertTrue(head(d, 2, 72) && link(d, 2, 72, 16), "order-2 list drawn as head -> 72 -> 16:\n" + d);
+        assertTrue(head(d, 0, 56) && link(d, 0, 56, 0), "order-0 list drawn as head -> 56 -> 0");
+        // when the slider moves one request on (malloc 32 => ok 80)
+        d = at(lifo, 11);
+        // then the newest free block is handed out again and the list head moves to the older one
+        assertEquals("malloc 32", text(d, "req"));
+        assertEquals("ok 80", text(d, "ref"));
+        assertEquals("block live touched", block(d, 72));
+        assertTrue(head(d, 2, 16), "order-2 head now 16");
+        assertFalse(link(d, 2, 72, 16), "72 is no longer on the list");
+        // and once both lists are empty, blocks are bumped: the bump pointer follows
+        d = at(lifo, 17);
+        assertEquals("block live touched", block(d, 176));
+        assertEquals("216", text(d, "bumper-value"));
+        assertTrue(d.contains("id=\"nolists\""), "every free list is empty");
+    }
+
+    @Test
+    void aDivergencePageShowsBothAnswersAndTheForgedHeader() throws Exception {
+        // given the checker's shrunk divergence (render-sample.vec carries the implementation's answer)
+        String d = at(Path.of("verification/render-sample.vec"), 6);
+        // then the last request shows both answers, the implementation's marked as differing
+        assertEquals("peek 0", text(d, "req"));
+        assertEquals("ok 4294967295", text(d, "ref"));
+        assertEquals("ok 40", text(d, "impl"));
+        assertTrue(d.contains("<tr class=\"diverges\"><th>implementation</th>"), d);
+        // and the poke-forged header at 40 is drawn as a forged free block on the order-0 list, above the bumper
+        assertEquals("block free forged", block(d, 40));
+        assertTrue(head(d, 0, 40) && link(d, 0, 40, 0), "order-0 list: head -> 40 -> 0");
+        assertTrue(d.contains("id=\"poisoned\""), "the failed free poisoned the heap");
+        // while an earlier request, where both agreed, says so
+        assertTrue(at(Path.of("verification/render-sample.vec"), 2).contains("id=\"impl-agrees\""));
+    }
+
+    @Test
+    void memoryGrowthIsShownAtTheRequestThatGrewIt() throws Exception {
+        Path t = Files.writeString(tmp.resolve("grow.vec"), "init 0 onchain 1 8\nmalloc 70000\npages\n");
+        String d = at(t, 2);
+        assertEquals("memory grew from 1 to 3 pages at this request", text(d, "growth"));
+        assertEquals("3", text(d, "pages"));
+        assertEquals(null, text(at(t, 3), "growth"), "no growth at the next request");
+    }
+
+    @Test
+    void aSmallBlockAtTheTopOfAFourGiBHeapIsDrawnVisibly() throws Exception {
+        // given 120 blocks of 32 MiB, then one of 8 bytes, in a heap of up to 4 GiB
+        StringBuilder t = new StringBuilder("init 0 onchain 1 65536\n");
+        for (int i = 0; i < 120; i++) {
+            t.append("malloc 33554432\n");
+        }
+        t.append("malloc 1\n");
+        String d = at(Files.writeString(tmp.resolve("big.vec"), t), 122);
+        long small = 120L * (33554432 + 8);
+        assertEquals("block live touched", block(d, small));
+        Matcher w = Pattern.compile("data-header=\"" + small + "\" data-order=\"0\"><rect x=\"[0-9.]+\" y=\"[0-9.]+\" width=\"([0-9.]+)\"")
+                .matcher(d);
+        assertTrue(w.find(), d);
+        assertTrue(Double.parseDouble(w.group(1)) >= 12, "the 8-byte block is " + w.group(1) + " px wide");
+    }
+}
