@@ -131,7 +131,8 @@ final class ReplayCommand {
         try {
             TraceExplorer.write(file, trace, o.profile(), target);
         } catch (IOException e) {
-            err.println("fba replay: cannot write the explorer " + target + ": " + e.getMessage());
+            err.println("fba replay: cannot write the explorer " + target + ": "
+                    + (e instanceof NoSuchFileException ? "no such directory" : e.getMessage()));
             return 2;
         }
         return 0;
