@@ -60,6 +60,7 @@ public final class GateReport {
         figures.put("proofs", proofFigures());
         figures.put("mutation", pitFigures());
         figures.put("check", checkFigures());
+        stageFigures(stages, figures);
         String overall = "passed";
         for (Map<String, Object> s : stages) {
             if ("failed".equals(s.get("status"))) {
@@ -79,6 +80,25 @@ public final class GateReport {
         Files.createDirectories(gate);
         Files.writeString(gate.resolve("summary.json"), Json.write(summary), StandardCharsets.UTF_8);
         Files.writeString(gate.resolve("index.html"), Html.page(overall, stages, figures, trace), StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Figures a stage left as JSON in {@code figures/<stage>.json} (for stages this class knows
+     * nothing about, e.g. a fuzzing stage): the page shows them in its generic table.
+     */
+    private void stageFigures(List<Map<String, Object>> stages, Map<String, Object> figures) throws IOException {
+        for (Map<String, Object> s : stages) {
+            String name = String.valueOf(s.get("name"));
+            Path f = gate.resolve("figures").resolve(name + ".json");
+            if (figures.containsKey(name) || !Files.isRegularFile(f)) {
+                continue;
+            }
+            try {
+                figures.put(name, Json.parse(Files.readString(f, StandardCharsets.UTF_8)));
+            } catch (RuntimeException e) {
+                figures.put(name, "unreadable " + gate.relativize(f) + ": " + e.getMessage());
+            }
+        }
     }
 
     private static Map<String, Object> withoutSvg(Map<String, Object> trace) {
