@@ -32,6 +32,7 @@ final class Html {
                 .append("#banner{font-size:1.1em;padding:.4em .8em;display:inline-block}")
                 .append(".bar{display:inline-block;height:.9em;background:#5a5;vertical-align:middle}.bar.low{background:#c55}")
                 .append(".track{display:inline-block;width:300px;background:#eee;vertical-align:middle}")
+                .append("rect.passed{fill:#7c7}rect.failed{fill:#e66}rect.skipped{fill:#ccc}")
                 .append("svg text{font-size:11px}pre{background:#f6f6f6;padding:1em;overflow:auto}h1 span{padding:0 .4em}")
                 .append("</style></head><body>\n");
         b.append("<h1>fba verification gate: <span class=\"").append(cls(overall)).append("\" id=\"overall\">")
@@ -135,9 +136,11 @@ final class Html {
             b.append("<rect class=\"").append(cls(String.valueOf(s.get("status")))).append("\" data-stage=\"")
                     .append(esc(name)).append("\" x=\"").append(fmt(x)).append("\" y=\"4\" width=\"").append(fmt(Math.max(w, 2)))
                     .append("\" height=\"22\" stroke=\"#888\"><title>").append(esc(name)).append(": ").append(sec)
-                    .append(" s, ").append(esc(String.valueOf(s.get("status")))).append("</title></rect>")
-                    .append("<text x=\"").append(fmt(x + 2)).append("\" y=\"").append(40 + 12 * (row++ % 2)).append("\">")
-                    .append(esc(name)).append(' ').append(sec).append(" s</text>");
+                    .append(" s, ").append(esc(String.valueOf(s.get("status")))).append("</title></rect>");
+            if (w >= 30) { // a short stage keeps its name in the tooltip and the table
+                b.append("<text x=\"").append(fmt(x + 2)).append("\" y=\"").append(40 + 12 * (row++ % 2)).append("\">")
+                        .append(esc(name)).append(' ').append(sec).append(" s</text>");
+            }
             x += Math.max(w, 2);
         }
         b.append("</svg>\n");
