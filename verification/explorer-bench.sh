@@ -25,6 +25,9 @@ browser=$(command -v chromium || command -v chromium-browser || command -v googl
 dir=target/explorer-bench
 mkdir -p "$dir"
 trace=$dir/trace-$n.vec
+if [ -s "$trace" ] && [ "$(wc -l < "$trace")" -eq "$n" ]; then
+  echo "reusing $trace (delete it to build it again)"
+else
 coproc SERVE { ./fba serve; }
 ask() { # ask REQUEST: sends it, appends it to the trace, leaves the response in $resp
   echo "$1" >&"${SERVE[1]}"
@@ -57,12 +60,13 @@ while [ "$sent" -lt "$n" ]; do
 done
 exec {SERVE[1]}>&-
 wait "$SERVE_PID" || true
+fi
 
 t0=$(date +%s.%N)
 ./fba replay --html "$dir/trace-$n.html" "$trace" > /dev/null
 t1=$(date +%s.%N)
-printf 'trace: %s (%d requests, %d blocks live at the end); page: %s bytes, written in %.1f s\n' \
-  "$trace" "$(wc -l < "$trace")" "${#live[@]}" "$(wc -c < "$dir/trace-$n.html")" "$(echo "$t1 - $t0" | bc)"
+printf 'trace: %s (%d requests); page: %s bytes, written in %.1f s\n' \
+  "$trace" "$(wc -l < "$trace")" "$(wc -c < "$dir/trace-$n.html")" "$(echo "$t1 - $t0" | bc)"
 # The browser's own start and exit, for comparison: the same command on an empty page.
 echo '<!DOCTYPE html><html><body>empty</body></html>' > "$dir/empty.html"
 t0=$(date +%s.%N)
@@ -79,6 +83,7 @@ for run in $(seq "$runs"); do
   t1=$(date +%s.%N)
   ready=$(grep -o 'data-ready-ms="[0-9]*"' "$dir/dom.html" | grep -o '[0-9]*' || true)
   [ -n "$ready" ] || { echo "explorer-bench: the page did not finish its first drawing" >&2; exit 1; }
-  printf 'run %d: chromium open+draw+dump %.2f s wall; page ready %d ms after navigation start (step %d drawn)\n' \
-    "$run" "$(echo "$t1 - $t0" | bc)" "$ready" "$n"
+  parsed=$(grep -o 'data-parsed-ms="[0-9]*"' "$dir/dom.html" | grep -o '[0-9]*')
+  printf 'run %d: page drawn %d ms after navigation start (data parsed at %d ms; request %d drawn); chromium start+load+DOM dump+exit %.2f s wall; load %s\n' \
+    "$run" "$ready" "$parsed" "$n" "$(echo "$t1 - $t0" | bc)" "$(cut -d' ' -f1 /proc/loadavg)"
 done
