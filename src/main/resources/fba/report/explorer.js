@@ -71,7 +71,7 @@
     }
     if (s.h) for (var j = 0; j < s.h.length; j++) st.heads[s.h[j][0]] = s.h[j][1];
     if ('u' in s) st.bumper = s.u;
-    if ('g' in s) { if (!('z' in s) && st.pages) st.growth = [st.pages, s.g]; st.pages = s.g; }
+    if ('g' in s) { if (!('z' in s)) st.growth = [st.pages, s.g]; st.pages = s.g; }
     if ('x' in s) st.poisoned = s.x;
   }
 
@@ -128,7 +128,8 @@
     var text = '<p>heap base <b>' + st.base + '</b> &middot; bump pointer <b id="bumper-value">' + st.bumper +
       '</b> &middot; <span id="pages">' + st.pages + '</span> page' + (st.pages === 1 ? '' : 's') + ' (' + bytes(size) +
       ') of at most ' + st.maxPages + ' &middot; ' + st.sorted.length + (st.sorted.length === 1 ? ' block' : ' blocks') +
-      (st.growth ? ' &middot; <b id="growth">memory grew from ' + st.growth[0] + ' to ' + st.growth[1] + ' pages at this request</b>' : '') +
+      (st.growth ? ' &middot; <b id="growth">memory ' + (st.growth[1] > st.growth[0] ? 'grew' : 'shrank') + ' from ' + st.growth[0] +
+        ' to ' + st.growth[1] + ' pages at this request</b>' : '') +
       (st.poisoned ? ' &middot; <span class="poisoned" id="poisoned">poisoned</span>' : '') + '</p>';
     $('memory').innerHTML = svg + text;
   }

@@ -94,12 +94,16 @@ class ExplorerBrowserTest {
     }
 
     @Test
-    void memoryGrowthIsShownAtTheRequestThatGrewIt() throws Exception {
-        Path t = Files.writeString(tmp.resolve("grow.vec"), "init 0 onchain 1 8\nmalloc 70000\npages\n");
+    void memoryGrowthAndShrinkingAreShownAtTheRequestThatDidIt() throws Exception {
+        Path t = Files.writeString(tmp.resolve("grow.vec"), "init 0 onchain 1 8\nmalloc 70000\npages\ntruncate 1\n"
+                + "init 0 onchain 0 1\nmalloc 0\n");
         String d = at(t, 2);
         assertEquals("memory grew from 1 to 3 pages at this request", text(d, "growth"));
         assertEquals("3", text(d, "pages"));
         assertEquals(null, text(at(t, 3), "growth"), "no growth at the next request");
+        assertEquals("memory shrank from 3 to 1 pages at this request", text(at(t, 4), "growth"));
+        assertEquals(null, text(at(t, 5), "growth"), "a new session is not growth");
+        assertEquals("memory grew from 0 to 1 pages at this request", text(at(t, 6), "growth"));
     }
 
     @Test
