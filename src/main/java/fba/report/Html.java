@@ -125,7 +125,7 @@ final class Html {
             return;
         }
         int width = 1000;
-        b.append("<h3>Time line (").append(total).append(" s)</h3>\n<svg id=\"timeline\" width=\"").append(width + 20)
+        b.append("<h3>Time line (").append(total).append(" s)</h3>\n<svg id=\"timeline\" width=\"").append(width + 80)
                 .append("\" height=\"54\">");
         double x = 10;
         int row = 0;
