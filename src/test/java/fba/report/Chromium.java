@@ -31,14 +31,27 @@ final class Chromium {
      * script elements: what remains is what the page drew.
      */
     static String dom(Path page, String fragment, Path scratch) throws IOException, InterruptedException {
+        return dom(page, fragment, scratch, false);
+    }
+
+    /**
+     * As {@link #dom(Path, String, Path)}; with {@code fileAccess}, a page may read other
+     * {@code file:} pages (a test harness driving the page under test in an iframe).
+     */
+    static String dom(Path page, String fragment, Path scratch, boolean fileAccess) throws IOException, InterruptedException {
         String browser = find();
         Path profile = Files.createTempDirectory(scratch, "chromium-profile");
         Path out = scratch.resolve("dom-" + System.nanoTime() + ".html");
         String url = page.toAbsolutePath().toUri() + (fragment.isEmpty() ? "" : "#" + fragment);
-        Process p = new ProcessBuilder(browser, "--headless", "--no-sandbox", "--disable-gpu",
+        List<String> cmd = new java.util.ArrayList<>(List.of(browser, "--headless", "--no-sandbox", "--disable-gpu",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--user-data-dir=" + profile, "--dump-dom", url)
-                .redirectOutput(out.toFile()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+                "--user-data-dir=" + profile));
+        if (fileAccess) {
+            cmd.add("--allow-file-access-from-files");
+        }
+        cmd.add("--dump-dom");
+        cmd.add(url);
+        Process p = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
         if (!p.waitFor(120, TimeUnit.SECONDS)) {
             p.destroyForcibly();
             fail(browser + " did not finish loading " + url + " within 120 s");

@@ -76,6 +76,51 @@ class ExplorerBrowserTest {
         assertTrue(d.contains("id=\"nolists\""), "every free list is empty");
     }
 
+    /**
+     * Drives the page like a user: a harness page loads it in an iframe, presses keys, moves the
+     * slider and clicks, and copies what the page drew after each action into its own DOM.
+     */
+    @Test
+    void keysSliderAndButtonsMoveOverTheRequests() throws Exception {
+        Path page = tmp.resolve("lifo.html");
+        Path lifo = Path.of("spec/vectors/lifo_reuse.vec");
+        TraceExplorer.write(lifo, TraceExplorer.read(lifo), Profile.SUBSTRATE, page);
+        Path harness = Files.writeString(tmp.resolve("harness.html"), "<!DOCTYPE html><html><body>"
+                + "<iframe id=\"f\" src=\"" + page.toUri() + "#step=9\"></iframe><script>\n"
+                + "document.getElementById('f').addEventListener('load', function () {\n"
+                + "  var d = this.contentDocument, w = this.contentWindow;\n"
+                + "  function key(k) { d.dispatchEvent(new w.KeyboardEvent('keydown', {key: k, bubbles: true})); }\n"
+                + "  function snap(label) { var s = document.createElement('section'); s.id = 'after-' + label;\n"
+                + "    s.innerHTML = d.getElementById('position').outerHTML + d.getElementById('heapview').innerHTML;\n"
+                + "    document.body.appendChild(s); }\n"
+                + "  key('ArrowRight'); snap('right');\n"
+                + "  var sl = d.getElementById('slider'); sl.value = '11'; sl.dispatchEvent(new w.Event('input')); snap('slider');\n"
+                + "  key('ArrowLeft'); snap('left');\n"
+                + "  key('End'); snap('end');\n"
+                + "  d.getElementById('prev').click(); snap('prev');\n"
+                + "});\n</script></body></html>\n");
+        String dom = Chromium.dom(harness, "", tmp, true);
+        // then each action drew the request it moved to (a step back rebuilds the heap from a snapshot)
+        String right = after(dom, "right");
+        assertEquals("request 10 of 18", text(right, "position"));
+        assertEquals("block free touched", block(right, 72));
+        String slider = after(dom, "slider");
+        assertEquals("request 11 of 18", text(slider, "position"));
+        assertEquals("block live touched", block(slider, 72));
+        String left = after(dom, "left");
+        assertEquals("request 10 of 18", text(left, "position"));
+        assertEquals("block free touched", block(left, 72));
+        assertTrue(link(left, 2, 72, 16), "the list is back as it was at request 10");
+        assertEquals("request 18 of 18", text(after(dom, "end"), "position"));
+        assertEquals("request 17 of 18", text(after(dom, "prev"), "position"));
+    }
+
+    private static String after(String dom, String label) {
+        int at = dom.indexOf("<section id=\"after-" + label + "\">");
+        assertTrue(at >= 0, "the harness recorded no drawing after '" + label + "':\n" + dom);
+        return dom.substring(at, dom.indexOf("</section>", at));
+    }
+
     @Test
     void aDivergencePageShowsBothAnswersAndTheForgedHeader() throws Exception {
         // given the checker's shrunk divergence (render-sample.vec carries the implementation's answer)
