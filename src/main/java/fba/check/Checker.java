@@ -144,7 +144,7 @@ public final class Checker {
         List<Path> files = VectorFile.collect(List.of(cfg.vectors));
         for (Path f : files) {
             VectorFile vf = VectorFile.read(f);
-            if (vf.profile() != null && vf.profile() != cfg.profile) {
+            if (!vf.holdsIn(cfg.profile)) {
                 vectorFilesSkipped++;
                 continue;
             }
@@ -295,8 +295,9 @@ public final class Checker {
                 .append(", seed ").append(cfg.seed).append(", ").append(d.get("where")).append('\n');
         text.append("# implementation: ").append(cfg.command.replace('\n', ' ')).append('\n');
         text.append("# expectations are the reference's; the implementation's answer follows the divergent line\n");
-        if (cfg.profile == Profile.STRICT) {
-            text.append("#! profile strict\n");
+        if (cfg.profile != Profile.SUBSTRATE) {
+            // unpinned files hold in substrate and strict; a strict or proposal trace must say so
+            text.append("#! profile ").append(cfg.profile.wireName()).append('\n');
         }
         List<Map<String, Object>> shrunk = new ArrayList<>();
         if (r.reproduced) {

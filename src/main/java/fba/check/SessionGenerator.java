@@ -4,6 +4,7 @@ import fba.core.CallContext;
 import fba.core.FreeingBumpAllocator;
 import fba.core.Memory;
 import fba.core.Profile;
+import fba.core.ProposalAllocator;
 import fba.core.SparseMemory;
 import fba.protocol.Session;
 import java.util.ArrayDeque;
@@ -21,6 +22,11 @@ import java.util.List;
  * Since any allocator error poisons it for good, only a few requests follow a fault before the next
  * {@code init} starts a fresh phase. Phase kinds vary the heap base (0, page edges, near 2^32), the
  * context, and the page limits (small limits that are filled up, up to the full 4 GiB).
+ *
+ * <p>In the proposal profile the same phases run against the proposal's state: 22 lists up to
+ * 16 MiB in both contexts, fresh blocks limited by the current memory (the proposal never grows
+ * it, so most phases start with all their pages), headers forged in the proposal's format, and no
+ * poisoning, so a phase simply ends a few requests after its fault.
  */
 final class SessionGenerator {
 
@@ -97,14 +103,14 @@ final class SessionGenerator {
             startPhase();
             return next();
         }
-        if (ref.allocator() == null) {
+        if (!started()) {
             if (uninitializedLeft-- > 0) {
                 return emit(cheapRequest(nextId()));
             }
             startPhase();
             return next();
         }
-        boolean poisoned = ref.allocator().isPoisoned();
+        boolean poisoned = poisoned();
         if (faultDone || poisoned) {
             if (poisoned && tailLeft > 4) {
                 tailLeft = 4;
@@ -253,6 +259,9 @@ final class SessionGenerator {
                 break;
         }
         initial = Math.min(initial, maxPages);
+        if (proposal() && rng.percent(75)) {
+            initial = maxPages; // the proposal's heap is the memory it is given
+        }
         uninitializedLeft = (int) rng.range(1, 3);
         tailLeft = (int) rng.range(1, 4);
         queue(Request.init(nextId(), heapBase, context.wireName(), initial, maxPages));
@@ -347,19 +356,71 @@ final class SessionGenerator {
     }
 
     private int maxOrder() {
-        return context.orders() - 1;
+        return orders() - 1;
+    }
+
+    // ---- the reference's state, in either allocator ----
+
+    private boolean proposal() {
+        return profile == Profile.PROPOSAL;
+    }
+
+    private int orders() {
+        return proposal() ? ProposalAllocator.LISTS : context.orders();
+    }
+
+    private long maxAllocation() {
+        return proposal() ? ProposalAllocator.MAX_ITEM_SIZE : context.maxAllocation();
+    }
+
+    private boolean started() {
+        return ref.memory() != null;
+    }
+
+    private boolean poisoned() {
+        FreeingBumpAllocator a = ref.allocator();
+        return a != null && a.isPoisoned();
+    }
+
+    private long bumper() {
+        FreeingBumpAllocator a = ref.allocator();
+        return a != null ? a.bumper() : ref.proposal().bumper();
+    }
+
+    /** The header address at the head of {@code order}'s list, or -1 when the list is empty. */
+    private long head(int order) {
+        FreeingBumpAllocator a = ref.allocator();
+        if (a != null) {
+            long h = a.freeListHead(order);
+            return h == FreeingBumpAllocator.NIL ? -1 : h;
+        }
+        long h = ref.proposal().head(order);
+        return h == ProposalAllocator.EMPTY ? -1 : h;
+    }
+
+    /** Where fresh blocks must end: the page limit (sc-allocator grows memory), or the memory (the proposal never does). */
+    private long bumpLimit() {
+        return proposal() ? memorySize() : maxPages * PAGE;
+    }
+
+    /** An occupied header claiming {@code order} (which may be out of range) in the profile's format. */
+    private long occupiedHeader(long order) {
+        return proposal() ? ProposalAllocator.MARK | (order & 0xFF) : OCCUPIED | order;
+    }
+
+    private boolean headerIsFree(long word) {
+        return proposal() ? (word & ProposalAllocator.MARK) != ProposalAllocator.MARK : (word & OCCUPIED) == 0;
     }
 
     /** Whether a fresh or reused block of {@code order} fits without exceeding the page limit. */
     private boolean fits(int order) {
-        FreeingBumpAllocator a = ref.allocator();
-        if (a == null) {
+        if (!started()) {
             return true;
         }
-        if (a.freeListHead(order) != FreeingBumpAllocator.NIL) {
+        if (head(order) != -1) {
             return true;
         }
-        return a.bumper() + (8L << order) + 8 <= maxPages * PAGE;
+        return bumper() + (8L << order) + 8 <= bumpLimit();
     }
 
     private Request mallocRequest(int id, boolean reuse) {
@@ -406,7 +467,7 @@ final class SessionGenerator {
 
     /** 0, 2^k, 2^k+1 and 2^k-1 for a k the context accepts, and the context's maximum. */
     private long boundarySize() {
-        long max = context.maxAllocation();
+        long max = maxAllocation();
         int k = rng.below(maxOrder() + 4);
         long v = rng.pick(0, 1L << k, (1L << k) + 1, (1L << k) - 1, max, max - 1);
         v = Math.min(v, max);
@@ -459,7 +520,7 @@ final class SessionGenerator {
         }
         Block b = live.get(rng.below(live.size()));
         long off = 8 * rng.range(0, Math.max(0, ((8L << b.order) - 8) / 8));
-        long value = rng.percent(30) ? rng.nextLong() : rng.percent(50) ? OCCUPIED | rng.below(40) : rng.range(0, U32);
+        long value = rng.percent(30) ? rng.nextLong() : rng.percent(50) ? occupiedHeader(rng.below(40)) : rng.range(0, U32);
         return Request.of(id, "poke", b.ptr + off, value).tie(0, b.id, off, b.ptr + off);
     }
 
@@ -486,25 +547,24 @@ final class SessionGenerator {
                 return;
             }
         }
-        queue(Request.of(nextId(), "malloc", context.maxAllocation() + 1));
+        queue(Request.of(nextId(), "malloc", maxAllocation() + 1));
     }
 
     private boolean tryFault(int which) {
-        FreeingBumpAllocator a = ref.allocator();
         long size = memorySize();
         switch (which) {
             case 0: { // too large
-                long max = context.maxAllocation();
+                long max = maxAllocation();
                 queue(Request.of(nextId(), "malloc", rng.pick(max + 1, U32, (1L << 31) + 1, U32 - 7, max * 2)));
                 return true;
             }
             case 1: { // out of space: use up the page limit, then ask for a block that cannot fit
-                long free = maxPages * PAGE - a.bumper();
+                long free = bumpLimit() - bumper();
                 int order = 0;
                 while (order < maxOrder() && (8L << order) + 8 <= free) {
                     order++;
                 }
-                if ((8L << order) + 8 <= free || a.freeListHead(order) != FreeingBumpAllocator.NIL) {
+                if ((8L << order) + 8 <= free || head(order) != -1) {
                     return false;
                 }
                 if (rng.percent(50) && memoryPages() < maxPages) {
@@ -515,7 +575,7 @@ final class SessionGenerator {
             }
             case 2: { // double free
                 for (Block b : freed) {
-                    if (b.ptr - 8 + 8 <= size && (ref.memory().readU64(b.ptr - 8) & OCCUPIED) == 0) {
+                    if (b.ptr - 8 + 8 <= size && headerIsFree(ref.memory().readU64(b.ptr - 8))) {
                         queue(Request.of(nextId(), "free", b.ptr).tie(0, b.id, 0, b.ptr));
                         return true;
                     }
@@ -546,7 +606,7 @@ final class SessionGenerator {
                 if (b == null) {
                     return false;
                 }
-                long value = rng.pick(OCCUPIED | (context.orders() + rng.below(40)), 0, U32, OCCUPIED | U32,
+                long value = rng.pick(occupiedHeader(orders() + rng.below(40)), 0, U32, occupiedHeader(U32),
                         rng.nextLong(), b.ptr - 8);
                 queue(Request.of(nextId(), "poke", b.ptr - 8, value).tie(0, b.id, -8, b.ptr - 8));
                 queue(Request.of(nextId(), "free", b.ptr).tie(0, b.id, 0, b.ptr));
@@ -559,7 +619,7 @@ final class SessionGenerator {
                         return false;
                     }
                     Block b = freed.get(rng.below(freed.size()));
-                    if (a.freeListHead(b.order) != b.ptr - 8) {
+                    if (head(b.order) != b.ptr - 8) {
                         continue;
                     }
                     Request poke = Request.of(nextId(), "poke", b.ptr - 8, 0).tie(0, b.id, -8, b.ptr - 8);
@@ -572,10 +632,10 @@ final class SessionGenerator {
                             poke = poke.withValue(1, U32 - 7 - 8 * rng.below(4));
                             break;
                         case 2:
-                            poke = poke.withValue(1, OCCUPIED | b.order);
+                            poke = poke.withValue(1, occupiedHeader(b.order));
                             break;
                         case 3:
-                            poke = poke.withValue(1, OCCUPIED | (context.orders() + rng.below(8)));
+                            poke = poke.withValue(1, occupiedHeader(orders() + rng.below(8)));
                             break;
                         case 4:
                             if (other != null) {
@@ -623,17 +683,17 @@ final class SessionGenerator {
                     return false;
                 }
                 int order = (int) rng.range(Math.min(b.order + 1, maxOrder()), maxOrder());
-                queue(Request.of(nextId(), "poke", b.ptr - 8, OCCUPIED | order).tie(0, b.id, -8, b.ptr - 8));
+                queue(Request.of(nextId(), "poke", b.ptr - 8, occupiedHeader(order)).tie(0, b.id, -8, b.ptr - 8));
                 queue(Request.of(nextId(), "free", b.ptr).tie(0, b.id, 0, b.ptr));
                 return true;
             }
             case 12: { // pop one 2 GiB block twice through a forged cycle: bytes_allocated passes 2^32
-                if (context != CallContext.OFFCHAIN || a.bumper() + (1L << 31) + 8 > maxPages * PAGE
-                        || a.freeListHead(maxOrder()) != FreeingBumpAllocator.NIL) {
+                if (proposal() || context != CallContext.OFFCHAIN || bumper() + (1L << 31) + 8 > maxPages * PAGE
+                        || head(maxOrder()) != -1) {
                     return false;
                 }
                 int m = nextId();
-                long guess = a.bumper() + 8;
+                long guess = bumper() + 8;
                 queue(Request.of(m, "malloc", 1L << 31));
                 queue(Request.of(nextId(), "free", guess).tie(0, m, 0, guess));
                 for (int i = 0; i < 2; i++) {

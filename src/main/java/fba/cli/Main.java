@@ -15,7 +15,7 @@ public final class Main {
             "  run      replay vector files and compare with their expected responses",
             "  check    differential check of another implementation against the reference",
             "",
-            "Every command takes --profile substrate|strict and --help.",
+            "Every command takes --profile substrate|strict|proposal and --help.",
             "Exit status: 0 success, 1 mismatch or divergence, 2 bad usage or input.");
 
     private Main() {

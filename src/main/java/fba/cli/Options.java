@@ -84,7 +84,7 @@ final class Options {
         String p = values.getOrDefault("profile", "substrate");
         Profile profile = Profile.ofWireName(p);
         if (profile == null) {
-            throw new UsageException("--profile must be substrate or strict, got '" + p + "'");
+            throw new UsageException("--profile must be substrate, strict or proposal, got '" + p + "'");
         }
         return profile;
     }

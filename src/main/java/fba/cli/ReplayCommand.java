@@ -24,7 +24,7 @@ import java.util.Set;
 final class ReplayCommand {
 
     static final String HELP = String.join("\n",
-            "usage: fba replay [--profile substrate|strict] [--svg OUT.svg [--mark ADDR]] [--html OUT.html] FILE...",
+            "usage: fba replay [--profile substrate|strict|proposal] [--svg OUT.svg [--mark ADDR]] [--html OUT.html] FILE...",
             "",
             "Executes every request of each FILE (a trace or vector file; expectations after",
             "' => ' are ignored) in a fresh session per file and prints one response per",
@@ -104,6 +104,10 @@ final class ReplayCommand {
     }
 
     private static int writeSvg(Session session, Path target, String trace, long mark, PrintStream err) {
+        if (session.proposal() != null) {
+            err.println("fba replay: " + trace + ": --svg draws sc-allocator's heap; the proposal profile has no picture");
+            return 2;
+        }
         if (session.allocator() == null) {
             err.println("fba replay: " + trace + ": no session was initialised, so there is no heap to draw");
             return 2;

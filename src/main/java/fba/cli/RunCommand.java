@@ -15,7 +15,7 @@ import java.util.Set;
 final class RunCommand {
 
     static final String HELP = String.join("\n",
-            "usage: fba run [--profile substrate|strict] [--quiet] FILE|DIR...",
+            "usage: fba run [--profile substrate|strict|proposal] [--quiet] FILE|DIR...",
             "",
             "Replays each vector file (DIRs are searched for *.vec) in a fresh session and",
             "compares each response with the expectation after ' => ' (errors compare by code).",

@@ -12,7 +12,7 @@ import java.util.Set;
 final class ServeCommand {
 
     static final String HELP = String.join("\n",
-            "usage: fba serve [--profile substrate|strict]",
+            "usage: fba serve [--profile substrate|strict|proposal]",
             "",
             "Reads one request per line on stdin and writes one response per line on stdout",
             "(spec/protocol.md). Output is flushed whenever no further input is waiting, so an",

@@ -8,6 +8,24 @@ final class Messages {
     private Messages() {
     }
 
+    /** The proposal profile's errors, in the proposal's own terms (spec/allocator.md §11). */
+    static String describeProposal(ErrorCode code) {
+        switch (code) {
+            case TOO_LARGE:
+                return "requested size exceeds the proposal's largest block, 16 MiB";
+            case OUT_OF_SPACE:
+                return "the block does not fit below the end of memory (the proposal never grows it)";
+            case OUT_OF_BOUNDS:
+                return "the 8 header bytes do not lie inside memory";
+            case NOT_ALLOCATED:
+                return "header bytes 1..7 are not all 0xFF (double free or foreign pointer)";
+            case INVALID_ORDER:
+                return "header byte 0 holds a list index of 22 or more";
+            default:
+                return describe(code);
+        }
+    }
+
     static String describe(ErrorCode code) {
         switch (code) {
             case TOO_LARGE:

@@ -5,6 +5,7 @@ import fba.core.ErrorCode;
 import fba.core.FreeingBumpAllocator;
 import fba.core.Memory;
 import fba.core.Profile;
+import fba.core.ProposalAllocator;
 import fba.core.SparseMemory;
 import fba.core.Status;
 
@@ -12,7 +13,9 @@ import fba.core.Status;
  * Executes protocol requests (spec/protocol.md) against the reference, one line at a time.
  *
  * <p>A session is a memory plus an allocator, created by {@code init} and replaced by the next
- * {@code init}. Malformed requests answer {@code err bad_request} and leave the session as it was.
+ * {@code init}. The allocator is a {@link FreeingBumpAllocator} in the substrate and strict
+ * profiles and a {@link ProposalAllocator} in the proposal profile; exactly one of the two exists
+ * while a session runs. Malformed requests answer {@code err bad_request} and leave the session as it was.
  */
 public final class Session {
 
@@ -24,6 +27,7 @@ public final class Session {
     private final StringBuilder scratch = new StringBuilder(128);
     private SparseMemory memory;
     private FreeingBumpAllocator allocator;
+    private ProposalAllocator proposal;
 
     public Session(Profile profile) {
         this.profile = profile;
@@ -33,9 +37,17 @@ public final class Session {
         return profile;
     }
 
-    /** The current allocator, or null before the first successful {@code init}. */
+    /**
+     * The current sc-allocator, or null before the first successful {@code init} and in the
+     * proposal profile.
+     */
     public FreeingBumpAllocator allocator() {
         return allocator;
+    }
+
+    /** The current proposal allocator, or null before the first {@code init} and in other profiles. */
+    public ProposalAllocator proposal() {
+        return proposal;
     }
 
     /** The current memory, or null before the first successful {@code init}. */
@@ -108,11 +120,11 @@ public final class Session {
      * @return false when the line is blank or a comment and so gets no response
      */
     public boolean execute(byte[] line, int from, int to, ResponseBuffer out) {
-        if (allocator != null) {
+        if (memory != null) {
             if (startsWith(line, from, to, MALLOC)) {
                 long size = u32(line, from + MALLOC.length, to);
                 if (size >= 0) {
-                    long r = allocator.malloc(size);
+                    long r = mallocNow(size);
                     if (r >= 0) {
                         out.append("ok ").append(r);
                     } else {
@@ -125,7 +137,7 @@ public final class Session {
             } else if (startsWith(line, from, to, FREE)) {
                 long ptr = u32(line, from + FREE.length, to);
                 if (ptr >= 0) {
-                    int status = allocator.free(ptr);
+                    int status = freeNow(ptr);
                     if (status == Status.OK) {
                         out.append("ok");
                     } else {
@@ -207,12 +219,20 @@ public final class Session {
             // Refused: the previous session, if any, is gone too, so nothing runs on stale state.
             memory = null;
             allocator = null;
+            proposal = null;
             err(out, ErrorCode.HEAP_BASE_WRAP,
                     "heap_base " + heapBase + " would wrap past 2^32 when aligned up to 8");
             return;
         }
         memory = new SparseMemory((int) initial, (int) max);
-        allocator = FreeingBumpAllocator.create(memory, heapBase, context, profile);
+        if (profile == Profile.PROPOSAL) {
+            // The proposal has one set of 22 lists: the context is accepted and has no effect.
+            allocator = null;
+            proposal = new ProposalAllocator(memory, heapBase);
+        } else {
+            allocator = FreeingBumpAllocator.create(memory, heapBase, context, profile);
+            proposal = null;
+        }
         out.append("ok");
     }
 
@@ -220,7 +240,7 @@ public final class Session {
         if (t.error() != null) {
             return false;
         }
-        if (allocator == null) {
+        if (memory == null) {
             err(out, ErrorCode.NOT_INITIALIZED, "no session: send init first");
             return false;
         }
@@ -233,12 +253,20 @@ public final class Session {
         if (!ready(t, out)) {
             return;
         }
-        long r = allocator.malloc(size);
+        long r = mallocNow(size);
         if (r >= 0) {
             out.append("ok ").append(r);
         } else {
             allocatorError(out, (int) -r, "malloc " + size);
         }
+    }
+
+    private long mallocNow(long size) {
+        return proposal != null ? proposal.malloc(size) : allocator.malloc(size);
+    }
+
+    private int freeNow(long ptr) {
+        return proposal != null ? proposal.free(ptr) : allocator.free(ptr);
     }
 
     private void free(Tokens t, StringBuilder out) {
@@ -247,7 +275,7 @@ public final class Session {
         if (!ready(t, out)) {
             return;
         }
-        int s = allocator.free(ptr);
+        int s = freeNow(ptr);
         if (s == Status.OK) {
             out.append("ok");
         } else {
@@ -317,6 +345,13 @@ public final class Session {
         if (!ready(t, out)) {
             return;
         }
+        if (proposal != null) {
+            ProposalAllocator p = proposal;
+            out.append("ok ").append(p.bytesAllocated()).append(' ').append(p.bytesAllocatedPeak()).append(' ');
+            appendSum(out, p.bytesAllocatedSumHigh(), p.bytesAllocatedSumLow());
+            out.append(' ').append(p.addressSpaceUsed());
+            return;
+        }
         FreeingBumpAllocator a = allocator;
         out.append("ok ").append(a.bytesAllocated()).append(' ').append(a.bytesAllocatedPeak()).append(' ');
         appendSum(out, a.bytesAllocatedSumHigh(), a.bytesAllocatedSumLow());
@@ -341,7 +376,7 @@ public final class Session {
 
     private void allocatorError(StringBuilder out, int status, String request) {
         ErrorCode code = ErrorCode.ofStatus(status);
-        err(out, code, request + ": " + Messages.describe(code));
+        err(out, code, request + ": " + (proposal != null ? Messages.describeProposal(code) : Messages.describe(code)));
     }
 
     private static void err(StringBuilder out, ErrorCode code, String message) {

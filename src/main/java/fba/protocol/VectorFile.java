@@ -11,7 +11,8 @@ import java.util.stream.Stream;
 
 /**
  * A vector file: requests with expected responses, plus an optional pragma
- * {@code #! profile substrate|strict} that pins the profile the expectations were written for.
+ * {@code #! profile substrate|strict|proposal} that pins the profile the expectations were written
+ * for. A file without it holds in both sc-allocator profiles, substrate and strict.
  */
 public final class VectorFile {
 
@@ -45,7 +46,7 @@ public final class VectorFile {
                 Profile p = Profile.ofWireName(text.substring(PROFILE_PRAGMA.length()).trim());
                 if (p == null) {
                     throw new VectorFormatException(path + ":" + (i + 1) + ": unknown profile in '" + text.trim()
-                            + "' (substrate or strict)");
+                            + "' (substrate, strict or proposal)");
                 }
                 if (profile != null && profile != p) {
                     throw new VectorFormatException(path + ":" + (i + 1) + ": second, conflicting profile pragma");
@@ -88,9 +89,14 @@ public final class VectorFile {
         return lines;
     }
 
-    /** The profile pinned by the file's pragma, or null when its expectations hold in both. */
+    /** The profile pinned by the file's pragma, or null when its expectations hold in substrate and strict. */
     public Profile profile() {
         return profile;
+    }
+
+    /** Whether the file's expectations hold in {@code p}: its pinned profile, or substrate and strict if none. */
+    public boolean holdsIn(Profile p) {
+        return profile != null ? profile == p : p != Profile.PROPOSAL;
     }
 
     /** Thrown for a file that cannot be used as a vector file; the message names file and line. */

@@ -45,6 +45,26 @@ class CheckAgainstImplementationsTest {
         assertTrue(other.out.contains("_wrap"), "a strict refusal is what differs:\n" + other.out);
     }
 
+    @Test
+    void givenTheReferenceInTheProposalProfile_whenCheckedInThatProfile_thenNoDivergence_andTheSubstrateDiverges()
+            throws Exception {
+        // given the bundled vectors: the proposal's pinned files run, every other file is skipped
+        CheckRun same = CheckRun.of(CheckRun.java("fba.cli.Main serve --profile proposal"), fba.core.Profile.PROPOSAL,
+                5, 30, 500, Path.of("spec", "vectors"), tmp, 20_000);
+        CheckRun substrate = CheckRun.of(CheckRun.java("fba.cli.Main serve"), fba.core.Profile.PROPOSAL,
+                5, 30, 500, null, tmp, 20_000);
+
+        assertEquals(Checker.PASS, same.status, same.out);
+        assertTrue(same.out.contains("skipped for another profile"), same.out);
+        @SuppressWarnings("unchecked")
+        java.util.Map<String, Object> vectors = (java.util.Map<String, Object>) same.report.get("vectors");
+        assertTrue(((Number) vectors.get("files_run")).intValue() >= 13, same.out);
+        assertEquals(Checker.DIVERGED, substrate.status, substrate.out);
+        Path file = Path.of((String) substrate.divergence().get("shrunk_file"));
+        assertTrue(Files.readString(file).contains("#! profile proposal"), "the shrunk trace pins its profile");
+        assertEquals(0, runVectors(file), "the reference must pass its own shrunk trace");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"fifo", "nogrow", "zero"})
     void givenAnAllocatorWithOneRealFault_whenChecked_thenItDivergesAndShrinksToAtMostSixRequests(String fault)

@@ -73,6 +73,23 @@ class SessionGeneratorTest {
     }
 
     @Test
+    void givenTheProposalProfile_whenGenerated_thenEveryProposalErrorOccursAndMostRequestsSucceed() {
+        Counts counts = new Counts();
+        generate(7, 200, 1000, Profile.PROPOSAL, counts);
+
+        for (String code : List.of("too_large", "out_of_space", "out_of_bounds", "not_allocated", "invalid_order",
+                "bad_request", "not_initialized")) {
+            assertTrue(counts.codes().getOrDefault(code, 0L) > 0, "no " + code + " in " + counts.codes());
+        }
+        for (String code : List.of("poisoned", "memory_shrank", "invalid_pointer", "invalid_free_list",
+                "stats_underflow")) {
+            assertEquals(0L, counts.codes().getOrDefault(code, 0L), code + " is not a proposal error: " + counts.codes());
+        }
+        long ok = counts.codes().get("ok");
+        assertTrue(ok > 0.8 * counts.requests, "ok " + ok + " of " + counts.requests);
+    }
+
+    @Test
     void givenGeneratedSessions_whenCounted_thenMostRequestsSucceedAndFewHitAPoisonedAllocator() {
         Counts counts = new Counts();
         generate(9, 200, 1000, Profile.SUBSTRATE, counts);

@@ -119,6 +119,17 @@ class ReplayOutputTest {
     }
 
     @Test
+    void givenSvgInTheProposalProfile_whenReplayed_thenItSaysThereIsNoPictureForThatProfile() throws IOException {
+        String trace = twoBlocks();
+        Path svg = dir.resolve("proposal.svg");
+        Cli c = Cli.run("replay", "--profile", "proposal", "--svg", svg.toString(), trace);
+        assertEquals(2, c.status, c.toString());
+        assertEquals("fba replay: " + trace + ": --svg draws sc-allocator's heap; the proposal profile has no picture\n",
+                c.err);
+        assertFalse(Files.exists(svg));
+    }
+
+    @Test
     void givenAnSvgPathThatCannotBeWritten_whenReplayed_thenStatusIs2() throws IOException {
         String trace = twoBlocks();
         Path svg = dir.resolve("no-such-dir").resolve("heap.svg");

@@ -38,6 +38,23 @@ class ServeCommandTest {
     }
 
     @Test
+    void givenTheProposalProfile_whenTheBlockAtAddress0IsFreed_thenTheNextMallocBumpsPastIt() {
+        // the acceptance line: the proposal's 0 empty-marker loses the block at 0
+        Cli c = serve("init 0 onchain 1 1\nmalloc 8\nfree 8\nmalloc 8\n", "--profile", "proposal");
+        assertEquals(0, c.status, c.toString());
+        assertEquals("ok\nok 8\nok\nok 24\n", c.out);
+        // and the substrate reuses it
+        assertEquals("ok\nok 8\nok\nok 8\n", serve("init 0 onchain 1 1\nmalloc 8\nfree 8\nmalloc 8\n").out);
+    }
+
+    @Test
+    void givenAnUnknownProfile_whenServing_thenAUsageErrorListsTheThreeProfiles() {
+        Cli c = serve("", "--profile", "seed");
+        assertEquals(2, c.status, c.toString());
+        assertTrue(c.err.contains("--profile must be substrate, strict or proposal, got 'seed'"), c.toString());
+    }
+
+    @Test
     void aFinalLineWithoutNewlineIsAnswered() {
         Cli c = serve("init 0 onchain 1 65536\nmalloc 1");
         assertEquals("ok\nok 8\n", c.out);

@@ -14,8 +14,8 @@ import net.jqwik.api.state.ActionChain;
 
 /**
  * Deep configuration for the full gate ({@code mvn -B -Pdeep verify}; excluded from the default
- * build by its tag): 2 x 1200 chains of up to 100 requests, at least 10^5 requests in total,
- * which the container checks once both properties have run.
+ * build by its tag): 3 x 1200 chains of up to 100 requests (substrate, strict, proposal), at
+ * least 10^5 requests in total, which the container checks once all properties have run.
  */
 @Tag("deep")
 class DeepModelBasedTest {
@@ -32,6 +32,16 @@ class DeepModelBasedTest {
     @Property(tries = TRIES)
     void strictProfileAgreesWithModel(@ForAll("strict") ActionChain<ModelRun> chain) {
         ModelChains.run(chain);
+    }
+
+    @Property(tries = TRIES)
+    void proposalProfileAgreesWithItsModel(@ForAll("proposal") ActionChain<ProposalRun> chain) {
+        ProposalActions.run(chain, ModelChains.REQUESTS);
+    }
+
+    @Provide
+    Arbitrary<ActionChain<ProposalRun>> proposal() {
+        return ProposalActions.chains(ACTIONS);
     }
 
     @Provide

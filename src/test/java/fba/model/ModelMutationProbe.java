@@ -32,6 +32,17 @@ class ModelMutationProbe {
         ModelChains.run(chain);
     }
 
+    @Property(tries = TRIES, seed = "1981", shrinking = ShrinkingMode.OFF,
+            afterFailure = AfterFailureMode.PREVIOUS_SEED)
+    void proposalProfileAgreesWithItsModel(@ForAll("proposal") ActionChain<ProposalRun> chain) {
+        ProposalActions.run(chain, ModelChains.REQUESTS);
+    }
+
+    @Provide
+    Arbitrary<ActionChain<ProposalRun>> proposal() {
+        return ProposalActions.chains(ACTIONS);
+    }
+
     @Provide
     Arbitrary<ActionChain<ModelRun>> substrate() {
         return ModelChains.chains(Profile.SUBSTRATE, ACTIONS);

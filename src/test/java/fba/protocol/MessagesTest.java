@@ -29,6 +29,20 @@ class MessagesTest {
     }
 
     @Test
+    void theProposalsFiveErrorsAreExplainedInItsOwnTermsAndTheRestAsUsual() {
+        Set<String> seen = new HashSet<>();
+        for (ErrorCode code : new ErrorCode[] {ErrorCode.TOO_LARGE, ErrorCode.OUT_OF_SPACE, ErrorCode.OUT_OF_BOUNDS,
+                ErrorCode.NOT_ALLOCATED, ErrorCode.INVALID_ORDER}) {
+            String text = Messages.describeProposal(code);
+            assertFalse(text.equals(Messages.describe(code)), code.name());
+            assertFalse(!seen.add(text), "shared explanation: " + text);
+        }
+        assertEquals("requested size exceeds the proposal's largest block, 16 MiB",
+                Messages.describeProposal(ErrorCode.TOO_LARGE));
+        assertEquals(Messages.describe(ErrorCode.POISONED), Messages.describeProposal(ErrorCode.POISONED));
+    }
+
+    @Test
     void protocolLevelCodesFallBackToTheirWireName() {
         assertEquals("bad_request", Messages.describe(ErrorCode.BAD_REQUEST));
         assertEquals("not_initialized", Messages.describe(ErrorCode.NOT_INITIALIZED));

@@ -36,11 +36,27 @@ class VectorFileTest {
     }
 
     @Test
+    void aFileHoldsInItsPinnedProfileOrElseInTheTwoScAllocatorProfiles() throws IOException {
+        VectorFile proposal = VectorFile.read(write("p.vec", "#! profile proposal\ninit 0 onchain 1 1 => ok\n"));
+        VectorFile unpinned = VectorFile.read(write("u.vec", "init 0 onchain 1 1 => ok\n"));
+        VectorFile strict = VectorFile.read(write("s.vec", "#! profile strict\ninit 0 onchain 1 1 => ok\n"));
+
+        assertEquals(Profile.PROPOSAL, proposal.profile());
+        assertEquals(List.of(true, false, false), List.of(proposal.holdsIn(Profile.PROPOSAL),
+                proposal.holdsIn(Profile.SUBSTRATE), proposal.holdsIn(Profile.STRICT)));
+        assertEquals(List.of(false, true, true), List.of(unpinned.holdsIn(Profile.PROPOSAL),
+                unpinned.holdsIn(Profile.SUBSTRATE), unpinned.holdsIn(Profile.STRICT)));
+        assertEquals(List.of(false, false, true), List.of(strict.holdsIn(Profile.PROPOSAL),
+                strict.holdsIn(Profile.SUBSTRATE), strict.holdsIn(Profile.STRICT)));
+    }
+
+    @Test
     void anUnknownProfileIsRejectedNamingFileAndLine() throws IOException {
         Path p = write("bad.vec", "#! profile loose\n");
         IOException e = assertThrows(VectorFile.VectorFormatException.class, () -> VectorFile.read(p));
         assertTrue(e.getMessage().contains("bad.vec:1"), e.getMessage());
         assertTrue(e.getMessage().contains("loose"), e.getMessage());
+        assertTrue(e.getMessage().contains("(substrate, strict or proposal)"), e.getMessage());
     }
 
     @Test

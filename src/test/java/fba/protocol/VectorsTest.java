@@ -1,5 +1,7 @@
 package fba.protocol;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -13,7 +15,9 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * Runs every conformance vector in spec/vectors as a test: one dynamic test per file and
- * profile. A file pinned by a pragma runs in that profile only; any other file must hold in both.
+ * profile. A file pinned by a pragma runs in that profile only; any other file must hold in both
+ * sc-allocator profiles, substrate and strict. The side-by-side files {@code proposal_vs_*} come
+ * in pairs that send the same requests under the proposal and the substrate profile.
  */
 class VectorsTest {
 
@@ -26,8 +30,10 @@ class VectorsTest {
         List<DynamicTest> tests = new ArrayList<>();
         for (Path file : files) {
             VectorFile v = VectorFile.read(file);
-            Profile[] profiles = v.profile() != null ? new Profile[] {v.profile()} : Profile.values();
-            for (Profile p : profiles) {
+            for (Profile p : Profile.values()) {
+                if (!v.holdsIn(p)) {
+                    continue;
+                }
                 tests.add(DynamicTest.dynamicTest(file.getFileName() + " [" + p.wireName() + "]", () -> replay(v, p)));
             }
         }
@@ -50,6 +56,42 @@ class VectorsTest {
             }));
         }
         return tests;
+    }
+
+    @TestFactory
+    List<DynamicTest> sideBySidePairsSendTheSameRequestsAndDiffer() throws IOException {
+        List<DynamicTest> tests = new ArrayList<>();
+        for (Path file : VectorFile.collect(List.of(VECTORS))) {
+            String name = file.getFileName().toString();
+            if (!name.startsWith("proposal_vs_") || name.endsWith("_substrate.vec")) {
+                continue;
+            }
+            Path other = file.resolveSibling(name.replace(".vec", "_substrate.vec"));
+            tests.add(DynamicTest.dynamicTest(name, () -> {
+                // given the proposal side and its substrate twin
+                VectorFile proposal = VectorFile.read(file);
+                VectorFile substrate = VectorFile.read(other);
+                // then they are pinned to their profiles, send the same requests, and expect different answers somewhere
+                assertEquals(Profile.PROPOSAL, proposal.profile(), name + " must pin the proposal profile");
+                assertEquals(Profile.SUBSTRATE, substrate.profile(), other + " must pin the substrate profile");
+                assertEquals(requests(proposal), requests(substrate), name + " and its twin must send the same requests");
+                assertNotEquals(expectations(proposal), expectations(substrate), name + " shows no difference");
+            }));
+        }
+        assertTrue(tests.size() >= 5, "expected the side-by-side pairs, found " + tests.size());
+        return tests;
+    }
+
+    private static List<String> requests(VectorFile v) {
+        List<String> r = new ArrayList<>();
+        v.lines().stream().filter(l -> l.request() != null).forEach(l -> r.add(l.request()));
+        return r;
+    }
+
+    private static List<String> expectations(VectorFile v) {
+        List<String> r = new ArrayList<>();
+        v.lines().stream().filter(l -> l.request() != null).forEach(l -> r.add(l.expected()));
+        return r;
     }
 
     private static void replay(VectorFile v, Profile profile) {
