@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import fba.fuzz.FuzzFigures;
+import fba.fuzz.StackTraces;
 import fba.protocol.VectorFile;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -26,7 +27,7 @@ import org.junit.jupiter.api.AfterAll;
  */
 class VectorFileFuzzTest {
 
-    private static final FuzzFigures FIGURES = new FuzzFigures("vector-files");
+    private static final FuzzFigures FIGURES = new FuzzFigures("vector-files", VectorFileFuzzTest.class);
     private static final Path FILE;
 
     static {
@@ -47,25 +48,28 @@ class VectorFileFuzzTest {
         try {
             VectorFile.read(FILE);
         } catch (VectorFile.VectorFormatException e) {
-            refused = e.getMessage();
-            assertTrue(refused.startsWith(FILE + ": ") || lineOf(refused) >= 1 && lineOf(refused) <= lines,
-                    "VectorFile's error names neither the file nor one of its " + lines + " lines: " + refused);
+            String message = e.getMessage();
+            refused = message;
+            assertTrue(message.startsWith(FILE + ": ") || lineOf(message) >= 1 && lineOf(message) <= lines,
+                    () -> "VectorFile's error names neither the file nor one of its " + lines + " lines: " + message);
         }
 
-        Result run = fba("run", FILE.toString());
+        String[] echoes = new String(input, StandardCharsets.UTF_8).split("\r?\n");
+        Result run = fba(echoes, "run", FILE.toString());
         if (refused != null) {
-            assertEquals(2, run.status, "run of a refused file: " + run);
-            assertTrue(run.err.contains(refused), "run's error is not VectorFile's '" + refused + "': " + run);
+            String message = refused;
+            assertEquals(2, run.status, () -> "run of a refused file: " + run);
+            assertTrue(run.err.contains(message), () -> "run's error is not VectorFile's '" + message + "': " + run);
         } else if (run.status == 1) {
             assertTrue(run.out.contains("FAIL " + FILE) && lineOf(run.out) >= 1 && lineOf(run.out) <= lines,
-                    "run's mismatch names no line of the file: " + run);
+                    () -> "run's mismatch names no line of the file: " + run);
         } else {
-            assertEquals(0, run.status, "run: " + run);
+            assertEquals(0, run.status, () -> "run: " + run);
         }
 
-        Result replay = fba("replay", FILE.toString());
+        Result replay = fba(echoes, "replay", FILE.toString());
         assertTrue(replay.status == 0 || replay.status == 2 && replay.err.startsWith("fba replay: " + FILE + ": "),
-                "replay: " + replay);
+                () -> "replay: " + replay);
     }
 
     /** The line number in the first "FILE:N:" of {@code text}, or -1. */
@@ -81,7 +85,7 @@ class VectorFileFuzzTest {
         }
     }
 
-    private static Result fba(String... args) {
+    private static Result fba(String[] echoes, String... args) {
         ByteArrayOutputStream o = new ByteArrayOutputStream();
         ByteArrayOutputStream e = new ByteArrayOutputStream();
         int status;
@@ -90,8 +94,8 @@ class VectorFileFuzzTest {
             status = Main.run(args, po, pe);
         }
         Result r = new Result(status, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
-        assertFalse(r.out.contains("\tat ") || r.err.contains("\tat ") || r.err.contains("Exception"),
-                "fba " + String.join(" ", args) + " printed a stack trace: " + r);
+        assertFalse(StackTraces.in(r.out, echoes) || StackTraces.in(r.err, echoes),
+                () -> "fba " + String.join(" ", args) + " printed a stack trace: " + r);
         return r;
     }
 

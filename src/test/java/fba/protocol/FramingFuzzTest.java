@@ -21,7 +21,7 @@ import org.junit.jupiter.api.AfterAll;
  */
 class FramingFuzzTest {
 
-    private static final FuzzFigures FIGURES = new FuzzFigures("framing");
+    private static final FuzzFigures FIGURES = new FuzzFigures("framing", FramingFuzzTest.class);
 
     @FuzzTest
     void sameLinesWhateverTheChunking(byte[] input) throws IOException {
@@ -42,10 +42,11 @@ class FramingFuzzTest {
         while (lines.next()) {
             String line = new String(lines.buffer(), lines.start(), lines.end() - lines.start(), StandardCharsets.ISO_8859_1);
             boolean ascii = line.chars().allMatch(c -> c < 0x80);
-            assertEquals(ascii, lines.ascii(), "ascii() of line " + (actual.size() + 1) + " '" + Tokens.clip(line) + "'");
+            int number = actual.size() + 1;
+            assertEquals(ascii, lines.ascii(), () -> "ascii() of line " + number + " '" + Tokens.clip(line) + "'");
             actual.add(line);
         }
-        assertEquals(expected, actual, "lines of a stream read in chunks of " + Arrays.toString(chunks)
+        assertEquals(expected, actual, () -> "lines of a stream read in chunks of " + Arrays.toString(chunks)
                 + " with a buffer of " + bufferSize);
         assertEquals(false, lines.next(), "next() after the end");
     }

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.AfterAll;
  */
 class SessionFuzzTest {
 
-    private static final FuzzFigures FIGURES = new FuzzFigures("session");
+    private static final FuzzFigures FIGURES = new FuzzFigures("session", SessionFuzzTest.class);
 
     @FuzzTest
     void bytePathAndStringPathAnswerAlikeAndPerSpec(byte[] input) throws IOException {
@@ -49,15 +49,15 @@ class SessionFuzzTest {
             boolean byText = text.execute(line, textAnswer);
             from = nextLineStart(trace, to);
 
-            String shown = Tokens.clip(line);
-            assertEquals(!ProtocolSpec.silent(line), byText, "String path, responded to '" + shown + "'");
-            assertEquals(byText, byBytes, "byte path, responded to '" + shown + "'");
+            // Messages are built only on failure: formatting them for every line would halve the rate.
+            assertEquals(!ProtocolSpec.silent(line), byText, () -> "String path, responded to '" + Tokens.clip(line) + "'");
+            assertEquals(byText, byBytes, () -> "byte path, responded to '" + Tokens.clip(line) + "'");
             String answer = textAnswer.toString();
             assertEquals(answer, byteAnswer.toString(StandardCharsets.UTF_8),
-                    "byte path and String path answer '" + shown + "' differently");
+                    () -> "byte path and String path answer '" + Tokens.clip(line) + "' differently");
             if (byText) {
-                assertNull(ProtocolSpec.violation(line, answer, profile.wireName()),
-                        "'" + shown + "' answered '" + Tokens.clip(answer) + "'");
+                String why = ProtocolSpec.violation(line, answer, profile.wireName());
+                assertNull(why, () -> "'" + Tokens.clip(line) + "' answered '" + Tokens.clip(answer) + "'");
             }
         }
     }
