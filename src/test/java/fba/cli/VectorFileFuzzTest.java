@@ -8,9 +8,7 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import fba.fuzz.FuzzFigures;
 import fba.fuzz.StackTraces;
 import fba.protocol.VectorFile;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -55,7 +53,7 @@ class VectorFileFuzzTest {
         }
 
         String[] echoes = new String(input, StandardCharsets.UTF_8).split("\r?\n");
-        Result run = fba(echoes, "run", FILE.toString());
+        Cli run = fba(echoes, "run", FILE.toString());
         if (refused != null) {
             String message = refused;
             assertEquals(2, run.status, () -> "run of a refused file: " + run);
@@ -67,7 +65,7 @@ class VectorFileFuzzTest {
             assertEquals(0, run.status, () -> "run: " + run);
         }
 
-        Result replay = fba(echoes, "replay", FILE.toString());
+        Cli replay = fba(echoes, "replay", FILE.toString());
         assertTrue(replay.status == 0 || replay.status == 2 && replay.err.startsWith("fba replay: " + FILE + ": "),
                 () -> "replay: " + replay);
     }
@@ -78,22 +76,9 @@ class VectorFileFuzzTest {
         return m.find() ? Long.parseLong(m.group(1)) : -1;
     }
 
-    private record Result(int status, String out, String err) {
-        @Override
-        public String toString() {
-            return "status " + status + "\n--- out\n" + out + "--- err\n" + err;
-        }
-    }
-
-    private static Result fba(String[] echoes, String... args) {
-        ByteArrayOutputStream o = new ByteArrayOutputStream();
-        ByteArrayOutputStream e = new ByteArrayOutputStream();
-        int status;
-        try (PrintStream po = new PrintStream(o, true, StandardCharsets.UTF_8);
-             PrintStream pe = new PrintStream(e, true, StandardCharsets.UTF_8)) {
-            status = Main.run(args, po, pe);
-        }
-        Result r = new Result(status, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
+    /** Runs fba in-process (the CLI tests' fixture) and checks that it printed no stack trace. */
+    private static Cli fba(String[] echoes, String... args) {
+        Cli r = Cli.run(args);
         assertFalse(StackTraces.in(r.out, echoes) || StackTraces.in(r.err, echoes),
                 () -> "fba " + String.join(" ", args) + " printed a stack trace: " + r);
         return r;
