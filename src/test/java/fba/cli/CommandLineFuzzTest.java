@@ -32,7 +32,7 @@ import org.junit.jupiter.api.AfterAll;
  * names, {@code --name=value}, profiles), numbers at and past the options' bounds, arbitrary
  * strings, and files of a sandbox (a passing, a failing and a malformed vector file, a directory,
  * a missing file). Whatever the line: no exception escapes, the exit status is 0, 1 or 2, nothing
- * prints a stack trace, and exit 2 comes with a message on stderr that starts with "fba".
+ * prints a stack trace, and exit 2 comes with a message on stderr.
  *
  * <p>Safety: the fuzzer must not write into the project or start programs. Every value after an
  * option that names an output or a program ({@link #SANDBOXED}) is replaced by a sandbox path
@@ -116,7 +116,7 @@ class CommandLineFuzzTest {
             assertFalse(StackTraces.in(text, argv), () -> shown.get() + " printed a stack trace:\n" + text);
         }
         if (status == 2) {
-            assertTrue(e.startsWith("fba"), () -> shown.get() + ": exit 2 without a message on stderr; stderr was '" + e + "'");
+            assertFalse(e.isBlank(), () -> shown.get() + ": exit 2 without a message on stderr");
         }
         assertEquals(CWD_BEFORE, listing(Path.of("")), () -> shown.get() + " created files in the working directory");
     }
