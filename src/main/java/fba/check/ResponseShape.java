@@ -5,6 +5,8 @@ import fba.core.ErrorCode;
 /** Whether a line is a protocol response at all (its value may still be wrong). */
 final class ResponseShape {
 
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
+
     private ResponseShape() {
     }
 
@@ -60,7 +62,7 @@ final class ResponseShape {
                 break;
             }
             if (escape) {
-                b.append(String.format("\\x%02x", (int) c & 0xff));
+                b.append("\\x").append(HEX[(c >> 4) & 0xf]).append(HEX[c & 0xf]);
             } else {
                 b.append(c);
             }

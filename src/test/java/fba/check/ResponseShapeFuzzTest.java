@@ -41,7 +41,11 @@ class ResponseShapeFuzzTest {
     private static String escaped(String line) {
         StringBuilder b = new StringBuilder();
         for (char c : line.toCharArray()) {
-            b.append(c >= 0x20 && c <= 0x7e ? String.valueOf(c) : String.format("\\x%02x", (int) c));
+            if (c >= 0x20 && c <= 0x7e) {
+                b.append(c);
+            } else {
+                b.append("\\x").append(Character.forDigit(c >> 4, 16)).append(Character.forDigit(c & 0xf, 16));
+            }
         }
         return b.toString();
     }
