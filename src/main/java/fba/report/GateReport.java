@@ -233,13 +233,16 @@ public final class GateReport {
         return m;
     }
 
-    /** The part of a surefire log between "Running CLS" and the next "Running ". */
+    /**
+     * The part of a surefire log from "Running CLS" to surefire's "Tests run:" line for it (libFuzzer
+     * prints lines of its own that start with "INFO: Running").
+     */
     private static String section(String log, String cls) {
         int from = cls.isEmpty() ? -1 : log.indexOf("Running " + cls);
         if (from < 0) {
             return "";
         }
-        int to = log.indexOf("Running ", from + 8);
+        int to = log.indexOf("Tests run:", from);
         return log.substring(from, to < 0 ? log.length() : to);
     }
 

@@ -149,7 +149,9 @@ class GateReportTest {
         Path g = gate();
         Files.writeString(g.resolve("stages.tsv"), "# stage\tstatus\tseconds\tcommand\nfuzz\tfailed\t120\tfuzz 50 1000000\n");
         Files.writeString(g.resolve("logs/fuzz.log"), "[INFO] Running fba.protocol.SessionFuzzTest\n"
+                + "INFO: Running with entropic power schedule (0xFF, 100).\n"
                 + "#700000\tDONE   cov: 561 ft: 2598 corp: 228/144Kb lim: 512 exec/s: 14000 rss: 500Mb\n"
+                + "[INFO] Tests run: 63, Failures: 0, Errors: 0, Skipped: 0 -- in fba.protocol.SessionFuzzTest\n"
                 + "[INFO] Running fba.cli.VectorFileFuzzTest\n"
                 + "#300\tNEW    cov: 600 ft: 900 corp: 20/1Kb\n");
         Path fuzz = target.resolve("fuzz");
