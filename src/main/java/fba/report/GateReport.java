@@ -57,11 +57,16 @@ public final class GateReport {
         figures.put("vectors", vectorFigures());
         figures.put("tests", surefireFigures(target.resolve("surefire-reports")));
         figures.put("model", modelFigures());
-        figures.put("fuzz", fuzzFigures());
+        // The fuzz stage's own figures when it ran; otherwise a figures/fuzz.json a stage left wins.
+        Map<String, Object> fuzz = fuzzFigures();
+        if (Boolean.TRUE.equals(fuzz.get("available"))) {
+            figures.put("fuzz", fuzz);
+        }
         figures.put("proofs", proofFigures());
         figures.put("mutation", pitFigures());
         figures.put("check", checkFigures());
         stageFigures(stages, figures);
+        figures.putIfAbsent("fuzz", fuzz);
         String overall = "passed";
         for (Map<String, Object> s : stages) {
             if ("failed".equals(s.get("status"))) {
