@@ -5,6 +5,8 @@ import fba.core.ErrorCode;
 /** Whether a line is a protocol response at all (its value may still be wrong). */
 final class ResponseShape {
 
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
+
     private ResponseShape() {
     }
 
@@ -45,18 +47,27 @@ final class ResponseShape {
         return false;
     }
 
-    /** Makes a line from the implementation printable: control and non-ASCII bytes escaped, clipped. */
+    /**
+     * Makes a line from the implementation printable: control and non-ASCII bytes escaped as
+     * {@code \xNN}, at most 200 characters kept, and "..." appended exactly when part of the line
+     * was left out (an escape is kept whole or not at all).
+     */
     static String printable(String line) {
         StringBuilder b = new StringBuilder();
-        for (int i = 0; i < line.length() && b.length() < 200; i++) {
+        int i = 0;
+        for (; i < line.length(); i++) {
             char c = line.charAt(i);
-            if (c < 0x20 || c > 0x7e) {
-                b.append(String.format("\\x%02x", (int) c & 0xff));
+            boolean escape = c < 0x20 || c > 0x7e;
+            if (b.length() + (escape ? 4 : 1) > 200) {
+                break;
+            }
+            if (escape) {
+                b.append("\\x").append(HEX[(c >> 4) & 0xf]).append(HEX[c & 0xf]);
             } else {
                 b.append(c);
             }
         }
-        if (b.length() >= 200) {
+        if (i < line.length()) {
             b.append("...");
         }
         return b.toString();

@@ -57,10 +57,16 @@ public final class GateReport {
         figures.put("vectors", vectorFigures());
         figures.put("tests", surefireFigures(target.resolve("surefire-reports")));
         figures.put("model", modelFigures());
+        // The fuzz stage's own figures when it ran; otherwise a figures/fuzz.json a stage left wins.
+        Map<String, Object> fuzz = fuzzFigures();
+        if (Boolean.TRUE.equals(fuzz.get("available"))) {
+            figures.put("fuzz", fuzz);
+        }
         figures.put("proofs", proofFigures());
         figures.put("mutation", pitFigures());
         figures.put("check", checkFigures());
         stageFigures(stages, figures);
+        figures.putIfAbsent("fuzz", fuzz);
         String overall = "passed";
         for (Map<String, Object> s : stages) {
             if ("failed".equals(s.get("status"))) {
@@ -164,6 +170,11 @@ public final class GateReport {
 
     /** Counts of a directory of surefire XML reports. */
     static Map<String, Object> surefireFigures(Path dir) throws IOException {
+        return surefireFigures(dir, "TEST-*.xml");
+    }
+
+    /** Counts of the surefire XML reports in {@code dir} whose names match {@code glob}. */
+    static Map<String, Object> surefireFigures(Path dir, String glob) throws IOException {
         Map<String, Object> m = new LinkedHashMap<>();
         long tests = 0;
         long failures = 0;
@@ -172,7 +183,7 @@ public final class GateReport {
         int files = 0;
         if (Files.isDirectory(dir)) {
             Pattern attrs = Pattern.compile("<testsuite\\b[^>]*>");
-            try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir, "TEST-*.xml")) {
+            try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir, glob)) {
                 for (Path p : ds) {
                     Matcher mm = attrs.matcher(Files.readString(p, StandardCharsets.UTF_8));
                     if (mm.find()) {
@@ -198,6 +209,68 @@ public final class GateReport {
     private static long attr(String tag, String name) {
         Matcher m = Pattern.compile("\\b" + name + "=\"(\\d+)\"").matcher(tag);
         return m.find() ? Long.parseLong(m.group(1)) : 0;
+    }
+
+    /**
+     * The fuzz stage's figures: per target, the inputs it executed (its own count in
+     * {@code target/fuzz/<target>.properties}), libFuzzer's final coverage and corpus from the
+     * stage log (the section after surefire's "Running CLASS"), and its findings (failed tests in
+     * the fuzz run's surefire reports); then the totals.
+     */
+    private Map<String, Object> fuzzFigures() throws IOException {
+        Map<String, Object> m = new LinkedHashMap<>();
+        String log = log("fuzz");
+        Path dir = target.resolve("fuzz");
+        if (log == null || !Files.isDirectory(dir)) {
+            m.put("available", false);
+            return m;
+        }
+        Map<String, Object> targets = new TreeMap<>();
+        long inputs = 0;
+        long findings = 0;
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir, "*.properties")) {
+            for (Path p : ds) {
+                java.util.Properties props = new java.util.Properties();
+                try (var in = Files.newBufferedReader(p, StandardCharsets.UTF_8)) {
+                    props.load(in);
+                }
+                Map<String, Object> t = new LinkedHashMap<>();
+                long n = parseLongOr(props.getProperty("inputs", ""), 0);
+                String cls = props.getProperty("class", "");
+                t.put("inputs", n);
+                t.put("seconds", parseLongOr(props.getProperty("seconds", ""), -1));
+                Matcher done = Pattern.compile("DONE +cov: (\\d+) ft: (\\d+) corp: (\\d+)").matcher(section(log, cls));
+                if (done.find()) {
+                    t.put("coverage_edges", Long.parseLong(done.group(1)));
+                    t.put("features", Long.parseLong(done.group(2)));
+                    t.put("corpus", Long.parseLong(done.group(3)));
+                }
+                Map<String, Object> report = surefireFigures(dir.resolve("reports"), "TEST-" + cls + ".xml");
+                long found = (long) report.get("failures") + (long) report.get("errors");
+                t.put("findings", found);
+                targets.put(props.getProperty("target", p.getFileName().toString()), t);
+                inputs += n;
+                findings += found;
+            }
+        }
+        m.put("available", !targets.isEmpty());
+        m.put("inputs", inputs);
+        m.put("findings", findings);
+        m.put("targets", targets);
+        return m;
+    }
+
+    /**
+     * The part of a surefire log from "Running CLS" to surefire's "Tests run:" line for it (libFuzzer
+     * prints lines of its own that start with "INFO: Running").
+     */
+    private static String section(String log, String cls) {
+        int from = cls.isEmpty() ? -1 : log.indexOf("Running " + cls);
+        if (from < 0) {
+            return "";
+        }
+        int to = log.indexOf("Tests run:", from);
+        return log.substring(from, to < 0 ? log.length() : to);
     }
 
     private Map<String, Object> modelFigures() throws IOException {

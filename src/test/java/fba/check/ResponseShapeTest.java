@@ -1,8 +1,10 @@
 package fba.check;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -20,5 +22,20 @@ class ResponseShapeTest {
         "err nonsense", "error poisoned", "hello", "ok 1  2 3 4"})
     void givenOtherLines_whenShaped_thenRejected(String line) {
         assertFalse(ResponseShape.isResponse(line));
+    }
+
+    @Test
+    void givenALineOfExactly200PrintableBytes_whenMadePrintable_thenNothingIsMarkedLeftOut() {
+        String line = "x".repeat(200);
+        assertEquals(line, ResponseShape.printable(line));
+    }
+
+    @Test
+    void givenEscapesAcrossTheLimit_whenMadePrintable_thenTheCutKeepsEscapesWholeAndSaysSo() {
+        // Found by ResponseShapeFuzzTest: escapes used to push the text to 203 characters and "..."
+        // followed even when nothing had been left out.
+        String line = "err x " + "\u0092".repeat(60);
+        String shown = ResponseShape.printable(line);
+        assertTrue(shown.length() <= 203 && shown.endsWith("\\x92..."), shown);
     }
 }

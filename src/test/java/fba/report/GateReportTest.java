@@ -145,4 +145,52 @@ class GateReportTest {
         assertEquals(-1, GateReport.markedAddress(null, null));
         assertEquals(-1, GateReport.markedAddress("free x", "err bad_request"));
     }
+
+    @Test
+    void collectsEachFuzzTargetsInputsCoverageAndFindings() throws IOException {
+        // given a fuzz stage: two targets' own counts, libFuzzer's final lines, one failed report
+        Path g = gate();
+        Files.writeString(g.resolve("stages.tsv"), "# stage\tstatus\tseconds\tcommand\nfuzz\tfailed\t120\tfuzz 50 1000000\n");
+        Files.writeString(g.resolve("logs/fuzz.log"), "[INFO] Running fba.protocol.SessionFuzzTest\n"
+                + "INFO: Running with entropic power schedule (0xFF, 100).\n"
+                + "#700000\tDONE   cov: 561 ft: 2598 corp: 228/144Kb lim: 512 exec/s: 14000 rss: 500Mb\n"
+                + "[INFO] Tests run: 63, Failures: 0, Errors: 0, Skipped: 0 -- in fba.protocol.SessionFuzzTest\n"
+                + "[INFO] Running fba.cli.VectorFileFuzzTest\n"
+                + "#300\tNEW    cov: 600 ft: 900 corp: 20/1Kb\n");
+        Path fuzz = target.resolve("fuzz");
+        Files.createDirectories(fuzz.resolve("reports"));
+        Files.writeString(fuzz.resolve("session.properties"),
+                "target=session\nclass=fba.protocol.SessionFuzzTest\ninputs=700000\nseconds=50\n");
+        Files.writeString(fuzz.resolve("vector-files.properties"),
+                "target=vector-files\nclass=fba.cli.VectorFileFuzzTest\ninputs=301\nseconds=3\n");
+        Files.writeString(fuzz.resolve("reports/TEST-fba.cli.VectorFileFuzzTest.xml"),
+                "<testsuite name=\"v\" tests=\"2\" failures=\"0\" errors=\"1\" skipped=\"0\"></testsuite>");
+        Files.writeString(fuzz.resolve("reports/TEST-fba.protocol.SessionFuzzTest.xml"),
+                "<testsuite name=\"s\" tests=\"63\" failures=\"0\" errors=\"0\" skipped=\"0\"></testsuite>");
+        // when
+        new GateReport(g).write();
+        // then
+        Map<?, ?> f = (Map<?, ?>) ((Map<?, ?>) ((Map<?, ?>) Json.parse(Files.readString(g.resolve("summary.json"))))
+                .get("figures")).get("fuzz");
+        assertEquals(true, f.get("available"));
+        assertEquals(700301L, f.get("inputs"));
+        assertEquals(1L, f.get("findings"));
+        Map<?, ?> session = (Map<?, ?>) ((Map<?, ?>) f.get("targets")).get("session");
+        assertEquals(561L, session.get("coverage_edges"));
+        assertEquals(228L, session.get("corpus"));
+        assertEquals(0L, session.get("findings"));
+        Map<?, ?> vectors = (Map<?, ?>) ((Map<?, ?>) f.get("targets")).get("vector-files");
+        assertEquals(1L, vectors.get("findings"));
+        assertEquals(null, vectors.get("coverage_edges"), "a run that ended in a finding printed no DONE line");
+    }
+
+    @Test
+    void givenNoFuzzStage_thenTheFuzzFiguresSayUnavailable() throws IOException {
+        Path g = gate();
+        Files.writeString(g.resolve("stages.tsv"), "# stage\tstatus\tseconds\tcommand\nbuild\tpassed\t4\tmvn package\n");
+        new GateReport(g).write();
+        Map<?, ?> f = (Map<?, ?>) ((Map<?, ?>) ((Map<?, ?>) Json.parse(Files.readString(g.resolve("summary.json"))))
+                .get("figures")).get("fuzz");
+        assertEquals(false, f.get("available"));
+    }
 }
