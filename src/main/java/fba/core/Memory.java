@@ -26,6 +26,8 @@ public interface Memory {
       @ public instance accessible limitPages : footprint;
       @ public instance accessible footprint : footprint;
       @ public instance accessible \inv : footprint;
+      @ // What pages() and maxPages() promise, as an invariant, so that a proof can use it without a call.
+      @ public instance invariant 0 <= curPages && curPages <= limitPages && limitPages <= 65536;
       @*/
 
     /** Bytes in one Wasm page. */
@@ -85,6 +87,10 @@ public interface Memory {
       @ requires 0 <= addr && addr + 8 <= (\bigint) curPages * 65536;
       @ ensures (\bigint) words[addr] == value;
       @ ensures (\forall \bigint b; b + 8 <= addr || addr + 8 <= b; words[b] == \old(words[b]));
+      @ // The same frame for aligned words, pointwise: an aligned write changes the aligned word at
+      @ // addr and no other aligned word. (A prover instantiates this without a case split.)
+      @ ensures addr % 8 == 0 ==> (\forall \bigint b; b % 8 == 0;
+      @     (\bigint) words[b] == (b == addr ? (\bigint) value : (\bigint) \old(words[b])));
       @ ensures curPages == \old(curPages) && limitPages == \old(limitPages);
       @ ensures \new_elems_fresh(footprint);
       @ assignable footprint;
