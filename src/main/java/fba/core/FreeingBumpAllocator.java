@@ -45,10 +45,14 @@ package fba.core;
  * operation overflows a Java {@code long} or {@code int}; the proofs check that. The algorithm has
  * no objects besides its arrays, throws nothing and returns integer statuses.
  *
- * <p>The JML below states the allocator's safety argument. {@code freeLists} is a ghost model: for
- * each order {@code k}, the {@code \seq} of the header addresses on that order's free list, head
- * first. {@code 8 * \dl_pow(2, k)} (KeY's power function, the one KeY-only construct) is the
- * block size of order {@code k}. Specifications spell constants as literals ({@code 0xFFFFFFFFL} is
+ * <p>The JML below states the allocator's safety argument; the theorem itself is the class
+ * invariant marked THE SAFETY THEOREM. Its ghost model: every block ever carved from the bump
+ * region, in address order ({@code bStart}, {@code bOrder}, {@code bSize}, and {@code bPos}: live
+ * or its position on its free list), and for each order {@code k} the {@code \seq} of the block
+ * indices on that order's free list, head last ({@code freeLists}). The KeY-only constructs are
+ * {@code 8 * \dl_pow(2, k)} (KeY's power function), the block size of order {@code k}, and the
+ * constructor's {@code \dl_createdInHeap} (the memory's state lies in existing objects, which
+ * KeY cannot derive for a model field). Specifications spell constants as literals ({@code 0xFFFFFFFFL} is
  * {@link #U32} and {@link #NIL}, {@code 0x100000000L} is {@link #OCCUPIED}, status codes are the
  * numbers of {@link Status}) so that they do not depend on how a prover resolves static fields.
  */
@@ -581,29 +585,27 @@ public final class FreeingBumpAllocator {
       @ ensures \result == 8 && poisoned;
       @ assignable poisoned, lastObservedSize;
       @ also
-      @ // A live block of order k, disjoint from every free block, goes back on the head of list k
-      @ // and its header now links to the previous head (items 4 and 5). The count of allocated
-      @ // bytes is checked only afterwards, as sc-allocator does.
+      @ // A live block b (its header at ptr - 8) goes back on the head of its order's list (the
+      @ // list's new last entry), and its header now links to the previous head (items 4 and 5;
+      @ // T3). The count of allocated bytes is checked only afterwards, as sc-allocator does.
+      @ // Foreign, forged and double frees are not live blocks: they fall under the error cases.
       @ public normal_behavior
       @ requires !poisoned && (\bigint) memory.curPages * 65536 >= lastObservedSize;
-      @ requires (\exists int k; 0 <= k && k < orders; (\bigint) memory.words[ptr - 8] == 0x100000000L + k);
-      @ requires ptr % 8 == 0 && heapBase + 8 <= ptr;
-      @ requires (\forall int k; 0 <= k && k < orders && (\bigint) memory.words[ptr - 8] == 0x100000000L + k;
-      @     ptr + 8 * \dl_pow(2, k) <= bumper
-      @     && (\forall int k2; 0 <= k2 && k2 < orders;
-      @         (\forall \bigint i2; 0 <= i2 && i2 < ((\seq) freeLists[k2]).length;
-      @             (\bigint) ((\seq) freeLists[k2])[i2] + 8 + 8 * \dl_pow(2, k2) <= ptr - 8
-      @             || ptr + 8 * \dl_pow(2, k) <= (\bigint) ((\seq) freeLists[k2])[i2])));
-      @ ensures (\exists int k; 0 <= k && k < orders && \old((\bigint) memory.words[ptr - 8]) == 0x100000000L + k
-      @     && heads[k] == ptr - 8
-      @     && freeLists[k] == \seq_concat(\seq_singleton(ptr - 8), (\seq) \old(freeLists[k]))
-      @     && (\forall int j; 0 <= j && j < orders && j != k; freeLists[j] == \old(freeLists[j]))
-      @     && (\bigint) memory.words[ptr - 8] == \old(heads[k])
-      @     && (\old(allocated) >= 8 + 8 * \dl_pow(2, k)
-      @         ? \result == 0 && !poisoned && allocated == \old(allocated) - 8 - 8 * \dl_pow(2, k)
-      @         : \result == 10 && poisoned && allocated == \old(allocated)));
-      @ ensures bumper == \old(bumper);
-      @ assignable poisoned, lastObservedSize, heads[*], allocated, freeLists, memory.footprint;
+      @ requires (\exists \bigint b; 0 <= b && b < bStart.length;
+      @     (\bigint) bStart[b] == ptr - 8 && (\bigint) bPos[b] == -1);
+      @ ensures (\exists \bigint b; 0 <= b && b < bStart.length && (\bigint) bStart[b] == ptr - 8
+      @     && \old((\bigint) bPos[b]) == -1
+      @     && (\exists int k; k == (\bigint) bOrder[b]
+      @         && heads[k] == ptr - 8
+      @         && freeLists[k] == \seq_concat((\seq) \old(freeLists[k]), \seq_singleton(b))
+      @         && bPos == \seq_upd(\old(bPos), b, ((\seq) \old(freeLists[k])).length)
+      @         && (\forall int j; 0 <= j && j < orders && j != k; freeLists[j] == \old(freeLists[j]))
+      @         && (\bigint) memory.words[ptr - 8] == \old(heads[k])
+      @         && (\old(allocated) >= 8 + 8 * \dl_pow(2, k)
+      @             ? \result == 0 && !poisoned && allocated == \old(allocated) - 8 - 8 * \dl_pow(2, k)
+      @             : \result == 10 && poisoned && allocated == \old(allocated))));
+      @ ensures bumper == \old(bumper) && bStart == \old(bStart) && bOrder == \old(bOrder) && bSize == \old(bSize);
+      @ assignable poisoned, lastObservedSize, heads[*], allocated, freeLists, bPos, memory.footprint;
       @*/
     public int free(long ptr) {
         if (poisoned) {
@@ -631,8 +633,11 @@ public final class FreeingBumpAllocator {
         int order = (int) rawOrder;
         long previousHead = heads[order];
         heads[order] = headerPtr;
-        //@ set freeLists = \seq_upd(freeLists, order, \seq_concat(\seq_singleton(headerPtr), (\seq) freeLists[order]));
         memory.writeU64(headerPtr, previousHead);
+        // Ghost model: the block (found by its header address; block starts are distinct) is now
+        // the last entry of its order's free list.
+        //@ set bPos = \seq_upd(bPos, \seq_indexOf(bStart, headerPtr), ((\seq) freeLists[order]).length);
+        //@ set freeLists = \seq_upd(freeLists, order, \seq_concat((\seq) freeLists[order], \seq_singleton(\seq_indexOf(bStart, headerPtr))));
         long need = blockSize(order) + HEADER_SIZE;
         // sc-allocator checks the count only after the block is back on its list.
         if (allocated < need) {

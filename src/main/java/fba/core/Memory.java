@@ -26,8 +26,6 @@ public interface Memory {
       @ public instance accessible limitPages : footprint;
       @ public instance accessible footprint : footprint;
       @ public instance accessible \inv : footprint;
-      @ // What pages() and maxPages() promise, as an invariant, so that a proof can use it without a call.
-      @ public instance invariant 0 <= curPages && curPages <= limitPages && limitPages <= 65536;
       @*/
 
     /** Bytes in one Wasm page. */
