@@ -490,6 +490,8 @@ public final class FreeingBumpAllocator {
       @ ensures \result == 0 || \result == 2
       @     || (strict && (\result == 12 || \result == 13));
       @ ensures memory.curPages >= \old(memory.curPages);
+      @ // A helper gets no invariant for free: the caller's class invariant needs the memory's back.
+      @ ensures \invariant_for(memory);
       @ ensures (\forall \bigint b; 0 <= b && b + 8 <= (\bigint) \old(memory.curPages) * 65536;
       @     memory.words[b] == \old(memory.words[b]));
       @ ensures \new_elems_fresh(memory.footprint);
