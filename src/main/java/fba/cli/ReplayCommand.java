@@ -8,6 +8,7 @@ import fba.protocol.Session;
 import fba.protocol.VectorLine;
 import fba.report.HeapLayout;
 import fba.report.HeapSvg;
+import fba.report.TraceExplorer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -23,13 +24,15 @@ import java.util.Set;
 final class ReplayCommand {
 
     static final String HELP = String.join("\n",
-            "usage: fba replay [--profile substrate|strict] [--svg OUT.svg [--mark ADDR]] FILE...",
+            "usage: fba replay [--profile substrate|strict] [--svg OUT.svg [--mark ADDR]] [--html OUT.html] FILE...",
             "",
             "Executes every request of each FILE (a trace or vector file; expectations after",
             "' => ' are ignored) in a fresh session per file and prints one response per",
             "request. With several files, each file's responses are preceded by '# FILE'.",
             "--svg draws the heap after the last request of the (single) FILE: blocks by",
-            "address, coloured by order, free vs occupied; --mark outlines the block holding ADDR.");
+            "address, coloured by order, free vs occupied; --mark outlines the block holding ADDR.",
+            "--html writes the trace explorer of the (single) FILE: one self-contained page that",
+            "steps through its requests and draws the heap after each (see README).");
 
     /** Responses are handed to the output in blocks of about this many bytes. */
     private static final int FLUSH_AT = (1 << 16) - 512;
@@ -38,7 +41,7 @@ final class ReplayCommand {
     }
 
     static int run(String[] args, PrintStream out, PrintStream err) {
-        Options o = Options.parse(args, Set.of("profile", "svg", "mark"), Set.of());
+        Options o = Options.parse(args, Set.of("profile", "svg", "mark", "html"), Set.of());
         if (o.help()) {
             out.println(HELP);
             return 0;
@@ -53,6 +56,10 @@ final class ReplayCommand {
         }
         if (svg != null && o.positional().size() != 1) {
             throw new UsageException("--svg draws one heap: give exactly one FILE");
+        }
+        String html = o.get("html", null);
+        if (html != null && o.positional().size() != 1) {
+            throw new UsageException("--html explores one trace: give exactly one FILE");
         }
         Session session = null;
         ResponseBuffer buf = new ResponseBuffer(1 << 16);
@@ -88,10 +95,8 @@ final class ReplayCommand {
             }
             buf.writeTo(out);
             out.flush();
-            if (svg != null) {
-                return writeSvg(session, Path.of(svg), o.positional().get(0), mark, err);
-            }
-            return 0;
+            int status = svg == null ? 0 : writeSvg(session, Path.of(svg), o.positional().get(0), mark, err);
+            return status != 0 || html == null ? status : writeHtml(o, Path.of(html), err);
         } catch (IOException e) {
             err.println("fba replay: I/O error: " + e.getMessage());
             return 2;
@@ -109,6 +114,25 @@ final class ReplayCommand {
             Files.writeString(target, picture, StandardCharsets.UTF_8);
         } catch (IOException e) {
             err.println("fba replay: cannot write " + target + ": " + e.getMessage());
+            return 2;
+        }
+        return 0;
+    }
+
+    private static int writeHtml(Options o, Path target, PrintStream err) {
+        Path file = Path.of(o.positional().get(0));
+        TraceExplorer.Trace trace;
+        try {
+            trace = TraceExplorer.read(file);
+        } catch (IOException e) {
+            err.println("fba replay: " + file + ": " + e.getMessage());
+            return 2;
+        }
+        try {
+            TraceExplorer.write(file, trace, o.profile(), target);
+        } catch (IOException e) {
+            err.println("fba replay: cannot write the explorer " + target + ": "
+                    + (e instanceof NoSuchFileException ? "no such directory" : e.getMessage()));
             return 2;
         }
         return 0;
