@@ -6,7 +6,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 
 /** The checked-in knobs of a proof run (verification/settings/gate.properties). */
@@ -15,6 +17,12 @@ final class GateSettings {
     final String intRules;
     final int maxSteps;
     final int timeoutSeconds;
+    /**
+     * Per-contract budgets (issue 12): a contract whose name contains a key gets that many seconds
+     * and a step limit scaled alike, instead of {@link #timeoutSeconds}; the first match wins.
+     * Written {@code contractTimeouts=substring@seconds;substring@seconds}.
+     */
+    final Map<String, Integer> contractTimeouts;
     final List<String> classes;
     final List<String> files;
     /** Where {@link #files} are, relative to the project root. */
@@ -28,11 +36,39 @@ final class GateSettings {
         intRules = required(p, "intRules");
         maxSteps = Integer.parseInt(required(p, "maxSteps"));
         timeoutSeconds = Integer.parseInt(required(p, "timeoutSeconds"));
+        contractTimeouts = new LinkedHashMap<>();
+        for (String entry : p.getProperty("contractTimeouts", "").split(";")) {
+            if (entry.isBlank()) {
+                continue;
+            }
+            int at = entry.lastIndexOf('@');
+            if (at <= 0) {
+                throw new IllegalArgumentException("gate settings: contractTimeouts entry '" + entry.trim()
+                        + "' is not substring@seconds");
+            }
+            contractTimeouts.put(entry.substring(0, at).trim(), Integer.parseInt(entry.substring(at + 1).trim()));
+        }
         classes = split(required(p, "classes"));
         files = split(required(p, "files"));
         sourceRoot = required(p, "sourceRoot");
         stubs = p.getProperty("stubs", "").trim();
         keySettings = required(p, "keySettings");
+    }
+
+    /** The time budget of one contract, in seconds. */
+    int timeoutFor(String contractName) {
+        for (Map.Entry<String, Integer> e : contractTimeouts.entrySet()) {
+            if (contractName.contains(e.getKey())) {
+                return e.getValue();
+            }
+        }
+        return timeoutSeconds;
+    }
+
+    /** The step limit of one contract: {@link #maxSteps}, scaled by its time budget. */
+    int maxStepsFor(String contractName) {
+        long scaled = (long) maxSteps * timeoutFor(contractName) / timeoutSeconds;
+        return (int) Math.min(Integer.MAX_VALUE, Math.max(maxSteps, scaled));
     }
 
     static GateSettings read(Path file) throws IOException {

@@ -59,7 +59,7 @@ public final class ProofWorker {
             out.flush();
             for (int i = 0; i < contracts.size(); i++) {
                 Contract c = contracts.get(i);
-                if (i % workers != worker || (only != null && !c.getName().contains(only))) {
+                if (i % workers != worker || (only != null && !matches(c.getName(), only))) {
                     continue;
                 }
                 out.println(prove(env, c, settings));
@@ -69,6 +69,16 @@ public final class ProofWorker {
             env.dispose();
         }
         System.exit(0);
+    }
+
+    /** Whether a contract name contains one of the {@code |}-separated substrings of {@code only}. */
+    static boolean matches(String name, String only) {
+        for (String part : only.split("\\|")) {
+            if (!part.isEmpty() && name.contains(part)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static KeYEnvironment<?> load(File sources, List<File> classPath, GateSettings settings) throws Exception {
@@ -123,8 +133,8 @@ public final class ProofWorker {
             sp.setProperty(StrategyProperties.SPLITTING_OPTIONS_KEY, StrategyProperties.SPLITTING_NORMAL);
             sp.setProperty(StrategyProperties.QUANTIFIERS_OPTIONS_KEY,
                     StrategyProperties.QUANTIFIERS_NON_SPLITTING_WITH_PROGS);
-            proof.getSettings().getStrategySettings().setMaxSteps(settings.maxSteps);
-            proof.getSettings().getStrategySettings().setTimeout(settings.timeoutSeconds * 1000L);
+            proof.getSettings().getStrategySettings().setMaxSteps(settings.maxStepsFor(contract.getName()));
+            proof.getSettings().getStrategySettings().setTimeout(settings.timeoutFor(contract.getName()) * 1000L);
             proof.getSettings().getStrategySettings().setActiveStrategyProperties(sp);
             proof.setActiveStrategy(
                     proof.getServices().getProfile().getDefaultStrategyFactory().create(proof, sp));

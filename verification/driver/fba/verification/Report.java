@@ -66,6 +66,11 @@ final class Report {
                 passed() ? "PASSED" : "FAILED", count(true), count(false),
                 results.stream().filter(r -> !r.proved && r.knownOpen).count(), wallSeconds, jobs, loadSeconds,
                 settings.intRules, settings.maxSteps, settings.timeoutSeconds));
+        if (!settings.contractTimeouts.isEmpty()) {
+            s.append("Per-contract budgets (steps scaled alike):");
+            settings.contractTimeouts.forEach((k, v) -> s.append(" `").append(k).append("` ").append(v).append(" s;"));
+            s.append("\n\n");
+        }
         if (workerFailed) {
             s.append("A KeY worker failed; its contracts are missing from the table.\n\n");
         }
@@ -86,6 +91,13 @@ final class Report {
         s.append("  \"intRules\": ").append(quote(settings.intRules)).append(",\n");
         s.append("  \"maxSteps\": ").append(settings.maxSteps).append(",\n");
         s.append("  \"timeoutSeconds\": ").append(settings.timeoutSeconds).append(",\n");
+        s.append("  \"contractTimeouts\": {");
+        String sep = "";
+        for (var e : settings.contractTimeouts.entrySet()) {
+            s.append(sep).append("\"").append(e.getKey().replace("\\", "\\\\").replace("\"", "\\\"")).append("\": ").append(e.getValue());
+            sep = ", ";
+        }
+        s.append("},\n");
         s.append("  \"jobs\": ").append(jobs).append(",\n");
         s.append(String.format(Locale.ROOT, "  \"wallSeconds\": %.1f,%n", wallSeconds));
         s.append(String.format(Locale.ROOT, "  \"loadSeconds\": %.1f,%n", loadSeconds));

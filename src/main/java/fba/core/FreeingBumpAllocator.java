@@ -45,10 +45,14 @@ package fba.core;
  * operation overflows a Java {@code long} or {@code int}; the proofs check that. The algorithm has
  * no objects besides its arrays, throws nothing and returns integer statuses.
  *
- * <p>The JML below states the allocator's safety argument. {@code freeLists} is a ghost model: for
- * each order {@code k}, the {@code \seq} of the header addresses on that order's free list, head
- * first. {@code 8 * \dl_pow(2, k)} (KeY's power function, the one KeY-only construct) is the
- * block size of order {@code k}. Specifications spell constants as literals ({@code 0xFFFFFFFFL} is
+ * <p>The JML below states the allocator's safety argument; the theorem itself is the class
+ * invariant marked THE SAFETY THEOREM. Its ghost model: every block ever carved from the bump
+ * region, in address order ({@code bStart}, {@code bOrder}, {@code bSize}, and {@code bPos}: live
+ * or its position on its free list), and for each order {@code k} the {@code \seq} of the block
+ * indices on that order's free list, head last ({@code freeLists}). The KeY-only constructs are
+ * {@code 8 * \dl_pow(2, k)} (KeY's power function), the block size of order {@code k}, and the
+ * constructor's {@code \dl_createdInHeap} (the memory's state lies in existing objects, which
+ * KeY cannot derive for a model field). Specifications spell constants as literals ({@code 0xFFFFFFFFL} is
  * {@link #U32} and {@link #NIL}, {@code 0x100000000L} is {@link #OCCUPIED}, status codes are the
  * numbers of {@link Status}) so that they do not depend on how a prover resolves static fields.
  */
@@ -88,7 +92,18 @@ public final class FreeingBumpAllocator {
     private /*@ spec_public @*/ long sumHigh;
     private /*@ spec_public @*/ long addressSpaceUsed;
 
-    //@ public ghost \seq freeLists;
+    /*@ // The ghost model of the heap (issue 12). Every block ever carved from the bump region
+      @ // is block i, in address order: its header at bStart[i], its order bOrder[i], its size
+      @ // bSize[i] (bytes after the header), and bPos[i] == -1 when it is live (handed out by
+      @ // malloc and not freed since), else its position in its order's free list. freeLists[k]
+      @ // holds the indices of the blocks on order k's free list, the head LAST (push and pop work
+      @ // at the end, so no other position changes).
+      @ public ghost \seq bStart;
+      @ public ghost \seq bOrder;
+      @ public ghost \seq bSize;
+      @ public ghost \seq bPos;
+      @ public ghost \seq freeLists;
+      @*/
 
     /*@ // Shape, bounds, alignment and bump pointer (issue 3, items 1-3).
       @ public invariant memory != null && heads != null && \invariant_for(memory);
@@ -103,30 +118,46 @@ public final class FreeingBumpAllocator {
       @ // The memory object's state is disjoint from the allocator's own.
       @ public invariant \disjoint(memory.footprint, \set_union(this.*, heads[*]));
       @ public invariant freeLists.length == orders;
-      @ public invariant !poisoned ==> (\forall int k; 0 <= k && k < orders;
-      @     heads[k] == (((\seq) freeLists[k]).length == 0 ? 0xFFFFFFFFL : (\bigint) ((\seq) freeLists[k])[0]));
       @
-      @ // Free lists (items 4 and 5): one ghost sequence per order, linked through the headers in
-      @ // memory, of 8-aligned blocks of that order below the bump pointer, all pairwise disjoint
-      @ // (so each list is acyclic and no block is on two lists). Stated for a live allocator only:
-      @ // a poisoned one never reads or writes its memory or its lists again (every malloc and free
-      @ // of a poisoned allocator is assignable \strictly_nothing and returns `poisoned`), so
-      @ // nothing can depend on them any more; and an error path, which poisons, leaves memory and
-      @ // lists as sc-allocator leaves them, possibly inconsistent (see verification/README.md).
+      @ // THE SAFETY THEOREM (issue 12), for a live allocator. Stated for !poisoned only: a poisoned
+      @ // allocator never reads or writes its memory or its model again (every malloc and free of a
+      @ // poisoned allocator is assignable \strictly_nothing and returns `poisoned`), and an error
+      @ // path, which poisons, leaves memory as sc-allocator leaves it, possibly inconsistent.
+      @ //  (T1) every block, live or free, lies in [heapBase, bumper), its header 8-aligned, its
+      @ //       order valid and its size 8 * 2^order; a live block's header says Occupied(order);
+      @ //  (T2) blocks are pairwise disjoint (header plus body): block i ends before block j starts
+      @ //       for i < j, so no two blocks, live or free, overlap;
+      @ //  (T3) the free nodes of order k are exactly the blocks freeLists[k] names, each of order
+      @ //       k, linked through their headers (head last: node i links to node i - 1, node 0 to
+      @ //       NIL), heads[k] the last one; bPos is the inverse map, so no block is on two lists or
+      @ //       twice on one, and no free node is live (bPos >= 0 there).
+      @ public invariant !poisoned ==> bOrder.length == bStart.length
+      @     && bSize.length == bStart.length && bPos.length == bStart.length;
+      @ public invariant !poisoned ==> (\forall \bigint i; 0 <= i && i < bStart.length;
+      @     0 <= (\bigint) bOrder[i] && (\bigint) bOrder[i] < orders
+      @     && 8 <= (\bigint) bSize[i] && (\bigint) bSize[i] <= 0x80000000L
+      @     && (\bigint) bStart[i] % 8 == 0 && heapBase <= (\bigint) bStart[i]
+      @     && (\bigint) bStart[i] + 8 + (\bigint) bSize[i] <= bumper
+      @     && -1 <= (\bigint) bPos[i]
+      @     && ((\bigint) bPos[i] == -1
+      @         ==> (\bigint) memory.words[(\bigint) bStart[i]] == 0x100000000L + (\bigint) bOrder[i]));
+      @ public invariant !poisoned ==> (\forall \bigint i; 0 <= i && i < bStart.length;
+      @     (\bigint) bSize[i] == 8 * \dl_pow(2, (\bigint) bOrder[i]));
+      @ public invariant !poisoned ==> (\forall \bigint i; 0 <= i && i < bStart.length;
+      @     (\forall \bigint j; i < j && j < bStart.length;
+      @         (\bigint) bStart[i] + 8 + (\bigint) bSize[i] <= (\bigint) bStart[j]));
+      @ public invariant !poisoned ==> (\forall int k; 0 <= k && k < orders;
+      @     heads[k] == (((\seq) freeLists[k]).length == 0 ? 0xFFFFFFFFL
+      @         : (\bigint) bStart[(\bigint) ((\seq) freeLists[k])[((\seq) freeLists[k]).length - 1]]));
       @ public invariant !poisoned ==> (\forall int k; 0 <= k && k < orders;
       @     (\forall \bigint i; 0 <= i && i < ((\seq) freeLists[k]).length;
-      @         heapBase <= (\bigint) ((\seq) freeLists[k])[i]
-      @         && (\bigint) ((\seq) freeLists[k])[i] % 8 == 0
-      @         && (\bigint) ((\seq) freeLists[k])[i] + 8 + 8 * \dl_pow(2, k) <= bumper
-      @         && (\bigint) memory.words[(\bigint) ((\seq) freeLists[k])[i]]
-      @             == (i + 1 < ((\seq) freeLists[k]).length ? (\bigint) ((\seq) freeLists[k])[i + 1] : 0xFFFFFFFFL)));
-      @ public invariant !poisoned ==> (\forall int k; 0 <= k && k < orders;
-      @     (\forall \bigint i; 0 <= i && i < ((\seq) freeLists[k]).length;
-      @     (\forall int k2; 0 <= k2 && k2 < orders;
-      @     (\forall \bigint i2; 0 <= i2 && i2 < ((\seq) freeLists[k2]).length;
-      @         (k != k2 || i != i2) ==>
-      @             ((\bigint) ((\seq) freeLists[k])[i] + 8 + 8 * \dl_pow(2, k) <= (\bigint) ((\seq) freeLists[k2])[i2]
-      @              || (\bigint) ((\seq) freeLists[k2])[i2] + 8 + 8 * \dl_pow(2, k2) <= (\bigint) ((\seq) freeLists[k])[i])))));
+      @         0 <= (\bigint) ((\seq) freeLists[k])[i] && (\bigint) ((\seq) freeLists[k])[i] < bStart.length
+      @         && (\bigint) bOrder[(\bigint) ((\seq) freeLists[k])[i]] == k
+      @         && (\bigint) bPos[(\bigint) ((\seq) freeLists[k])[i]] == i
+      @         && (i == 0 ? (\bigint) memory.words[(\bigint) bStart[(\bigint) ((\seq) freeLists[k])[i]]] == 0xFFFFFFFFL
+      @             : 0 <= (\bigint) ((\seq) freeLists[k])[i - 1] && (\bigint) ((\seq) freeLists[k])[i - 1] < bStart.length
+      @               && (\bigint) memory.words[(\bigint) bStart[(\bigint) ((\seq) freeLists[k])[i]]]
+      @                  == (\bigint) bStart[(\bigint) ((\seq) freeLists[k])[i - 1]])));
       @*/
 
     /**
@@ -138,7 +169,9 @@ public final class FreeingBumpAllocator {
      * @param orders 23 (on-chain) or 29 (off-chain)
      */
     /*@ public normal_behavior
-      @ requires memory != null && 1 <= orders && orders <= 28 + 1;
+      @ requires memory != null && \invariant_for(memory) && 1 <= orders && orders <= 28 + 1;
+      @ // The memory's state is not the fresh allocator's (true of any memory built before it).
+      @ requires \disjoint(memory.footprint, this.*) && \dl_createdInHeap(memory.footprint, \dl_heap());
       @ requires 0 <= heapBase && heapBase <= 0xFFFFFFFFL;
       @ requires heapBase <= (\bigint) memory.curPages * 65536;
       @ ensures this.heapBase % 8 == 0 && bumper == this.heapBase && this.strict == strict;
@@ -146,6 +179,7 @@ public final class FreeingBumpAllocator {
       @ ensures heapBase + 7 > 0xFFFFFFFFL ==> this.heapBase == 0;
       @ ensures !poisoned && allocated == 0 && peak == 0 && sumLow == 0 && sumHigh == 0;
       @ ensures (\forall int k; 0 <= k && k < orders; heads[k] == 0xFFFFFFFFL && ((\seq) freeLists[k]).length == 0);
+      @ ensures bStart.length == 0;
       @ assignable \nothing;
       @*/
     public FreeingBumpAllocator(Memory memory, long heapBase, int orders, boolean strict) {
@@ -155,7 +189,26 @@ public final class FreeingBumpAllocator {
         this.strict = strict;
         this.heapBase = alignHeapBase(heapBase);
         this.bumper = this.heapBase;
-        this.heads = new long[orders];
+        this.heads = emptyHeads(orders);
+        //@ set freeLists = (\seq_def int k; 0; orders; \seq_empty);
+        //@ set bStart = \seq_empty;
+        //@ set bOrder = \seq_empty;
+        //@ set bSize = \seq_empty;
+        //@ set bPos = \seq_empty;
+    }
+
+    /**
+     * The head array of a fresh allocator: every list empty. A separate method so that the
+     * constructor's proof sees its loop only through this contract.
+     */
+    /*@ private normal_behavior
+      @ requires 1 <= orders && orders <= 28 + 1;
+      @ ensures \fresh(\result) && \result.length == orders;
+      @ ensures (\forall int j; 0 <= j && j < orders; \result[j] == 0xFFFFFFFFL);
+      @ assignable \nothing;
+      @*/
+    private static long[] emptyHeads(int orders) {
+        long[] heads = new long[orders];
         /*@ loop_invariant 0 <= i && i <= orders && heads.length == orders
           @     && (\forall int j; 0 <= j && j < i; heads[j] == 0xFFFFFFFFL);
           @ decreases orders - i;
@@ -164,7 +217,7 @@ public final class FreeingBumpAllocator {
         for (int i = 0; i < orders; i++) {
             heads[i] = NIL;
         }
-        //@ set freeLists = (\seq_def int k; 0; orders; \seq_empty);
+        return heads;
     }
 
     /** A fresh allocator for a context and profile. */
@@ -312,16 +365,20 @@ public final class FreeingBumpAllocator {
       @     && (k == 0 || 8 * \dl_pow(2, k - 1) < size); heads[k] != 0xFFFFFFFFL);
       @ requires sumHigh < 0x7FFFFFFFFFFFFFFFL;
       @ ensures \result == -13 ==> strict && poisoned && freeLists == \old(freeLists);
+      @ // The head block b of list k (the last entry) is popped, handed out and now live.
       @ ensures \result != -13 ==> !poisoned && bumper == \old(bumper)
+      @     && bStart == \old(bStart) && bOrder == \old(bOrder) && bSize == \old(bSize)
       @     && (\exists int k; 0 <= k && k < orders && 8 * \dl_pow(2, k) >= size
       @         && (k == 0 || 8 * \dl_pow(2, k - 1) < size)
       @         && \result == \old(heads[k]) + 8
-      @         && freeLists[k] == \seq_sub((\seq) \old(freeLists[k]), 1, ((\seq) \old(freeLists[k])).length)
+      @         && \result - 8 == (\bigint) bStart[(\bigint) ((\seq) \old(freeLists[k]))[((\seq) \old(freeLists[k])).length - 1]]
+      @         && bPos == \seq_upd(\old(bPos), (\bigint) ((\seq) \old(freeLists[k]))[((\seq) \old(freeLists[k])).length - 1], -1)
+      @         && freeLists[k] == \seq_sub((\seq) \old(freeLists[k]), 0, ((\seq) \old(freeLists[k])).length - 1)
       @         && (\forall int j; 0 <= j && j < orders && j != k; freeLists[j] == \old(freeLists[j]))
       @         && (\bigint) memory.words[\result - 8] == 0x100000000L + k
       @         && \result % 8 == 0 && heapBase + 8 <= \result && \result + 8 * \dl_pow(2, k) <= bumper);
       @ assignable poisoned, lastObservedSize, heads[*], allocated, peak, sumLow, sumHigh,
-      @     addressSpaceUsed, freeLists, memory.footprint;
+      @     addressSpaceUsed, freeLists, bPos, memory.footprint;
       @ also
       @ // Fresh space: the bump pointer advances by header plus block, growing memory if needed.
       @ public normal_behavior
@@ -334,15 +391,20 @@ public final class FreeingBumpAllocator {
       @ ensures freeLists == \old(freeLists) && bumper >= \old(bumper);
       @ ensures \result < 0 ==> poisoned && bumper == \old(bumper) && (\result == -2
       @     || (strict && (\result == -12 || \result == -13)));
+      @ // A new live block at the old bump pointer: above every existing block (T1, T2).
       @ ensures \result >= 0 ==> !poisoned && \result == \old(bumper) + 8
+      @     && bStart == \seq_concat(\old(bStart), \seq_singleton(\result - 8))
+      @     && bPos == \seq_concat(\old(bPos), \seq_singleton(-1))
       @     && (\exists int k; 0 <= k && k < orders && 8 * \dl_pow(2, k) >= size
       @         && (k == 0 || 8 * \dl_pow(2, k - 1) < size)
+      @         && bOrder == \seq_concat(\old(bOrder), \seq_singleton(k))
+      @         && bSize == \seq_concat(\old(bSize), \seq_singleton(8 * \dl_pow(2, k)))
       @         && bumper == \old(bumper) + 8 + 8 * \dl_pow(2, k)
       @         && (\bigint) memory.words[\result - 8] == 0x100000000L + k);
       @ ensures \result >= 0 ==> \result % 8 == 0 && heapBase + 8 <= \result
       @     && bumper <= (\bigint) memory.curPages * 65536;
       @ assignable poisoned, lastObservedSize, bumper, allocated, peak, sumLow, sumHigh,
-      @     addressSpaceUsed, memory.footprint;
+      @     addressSpaceUsed, bStart, bOrder, bSize, bPos, memory.footprint;
       @*/
     public long malloc(long size) {
         if (poisoned) {
@@ -373,7 +435,6 @@ public final class FreeingBumpAllocator {
                 return -poison(Status.ALLOCATED_WRAP);
             }
             heads[order] = bits;
-            //@ set freeLists = \seq_upd(freeLists, order, \seq_sub((\seq) freeLists[order], 1, ((\seq) freeLists[order]).length));
             headerPtr = head;
         } else {
             int bumped = bumpCheck(need);
@@ -384,6 +445,13 @@ public final class FreeingBumpAllocator {
             bumper = (bumper + need) % U32_MODULUS;
         }
         memory.writeU64(headerPtr, OCCUPIED + order);
+        // Ghost model: a reused block leaves its free list (the head is the list's last entry) and
+        // is live again; a bumped block is appended, live.
+        //@ set bStart = head == 0xFFFFFFFFL ? \seq_concat(bStart, \seq_singleton(headerPtr)) : bStart;
+        //@ set bOrder = head == 0xFFFFFFFFL ? \seq_concat(bOrder, \seq_singleton(order)) : bOrder;
+        //@ set bSize = head == 0xFFFFFFFFL ? \seq_concat(bSize, \seq_singleton(need - 8)) : bSize;
+        //@ set bPos = head == 0xFFFFFFFFL ? \seq_concat(bPos, \seq_singleton(-1)) : \seq_upd(bPos, (\bigint) ((\seq) freeLists[order])[((\seq) freeLists[order]).length - 1], -1);
+        //@ set freeLists = head == 0xFFFFFFFFL ? freeLists : \seq_upd(freeLists, order, \seq_sub((\seq) freeLists[order], 0, ((\seq) freeLists[order]).length - 1));
         allocated = (allocated + need) % U32_MODULUS;
         addToSum(need);
         if (allocated > peak) {
@@ -414,7 +482,7 @@ public final class FreeingBumpAllocator {
      * whichever is more. Leaves the bump pointer itself alone.
      */
     /*@ private normal_behavior
-      @ requires \disjoint(memory.footprint, this.*);
+      @ requires \disjoint(memory.footprint, this.*) && \dl_createdInHeap(memory.footprint, \dl_heap());
       @ requires memory != null && \invariant_for(memory) && 0 <= bumper && bumper <= 0xFFFFFFFFL && 16 <= need && need <= 0x80000008L;
       @ requires 0 <= allocated && allocated <= 0xFFFFFFFFL;
       @ ensures \result == 0 ==> bumper + need <= (\bigint) memory.curPages * 65536
@@ -422,6 +490,8 @@ public final class FreeingBumpAllocator {
       @ ensures \result == 0 || \result == 2
       @     || (strict && (\result == 12 || \result == 13));
       @ ensures memory.curPages >= \old(memory.curPages);
+      @ // A helper gets no invariant for free: the caller's class invariant needs the memory's back.
+      @ ensures \invariant_for(memory);
       @ ensures (\forall \bigint b; 0 <= b && b + 8 <= (\bigint) \old(memory.curPages) * 65536;
       @     memory.words[b] == \old(memory.words[b]));
       @ ensures \new_elems_fresh(memory.footprint);
@@ -517,29 +587,27 @@ public final class FreeingBumpAllocator {
       @ ensures \result == 8 && poisoned;
       @ assignable poisoned, lastObservedSize;
       @ also
-      @ // A live block of order k, disjoint from every free block, goes back on the head of list k
-      @ // and its header now links to the previous head (items 4 and 5). The count of allocated
-      @ // bytes is checked only afterwards, as sc-allocator does.
+      @ // A live block b (its header at ptr - 8) goes back on the head of its order's list (the
+      @ // list's new last entry), and its header now links to the previous head (items 4 and 5;
+      @ // T3). The count of allocated bytes is checked only afterwards, as sc-allocator does.
+      @ // Foreign, forged and double frees are not live blocks: they fall under the error cases.
       @ public normal_behavior
       @ requires !poisoned && (\bigint) memory.curPages * 65536 >= lastObservedSize;
-      @ requires (\exists int k; 0 <= k && k < orders; (\bigint) memory.words[ptr - 8] == 0x100000000L + k);
-      @ requires ptr % 8 == 0 && heapBase + 8 <= ptr;
-      @ requires (\forall int k; 0 <= k && k < orders && (\bigint) memory.words[ptr - 8] == 0x100000000L + k;
-      @     ptr + 8 * \dl_pow(2, k) <= bumper
-      @     && (\forall int k2; 0 <= k2 && k2 < orders;
-      @         (\forall \bigint i2; 0 <= i2 && i2 < ((\seq) freeLists[k2]).length;
-      @             (\bigint) ((\seq) freeLists[k2])[i2] + 8 + 8 * \dl_pow(2, k2) <= ptr - 8
-      @             || ptr + 8 * \dl_pow(2, k) <= (\bigint) ((\seq) freeLists[k2])[i2])));
-      @ ensures (\exists int k; 0 <= k && k < orders && \old((\bigint) memory.words[ptr - 8]) == 0x100000000L + k
-      @     && heads[k] == ptr - 8
-      @     && freeLists[k] == \seq_concat(\seq_singleton(ptr - 8), (\seq) \old(freeLists[k]))
-      @     && (\forall int j; 0 <= j && j < orders && j != k; freeLists[j] == \old(freeLists[j]))
-      @     && (\bigint) memory.words[ptr - 8] == \old(heads[k])
-      @     && (\old(allocated) >= 8 + 8 * \dl_pow(2, k)
-      @         ? \result == 0 && !poisoned && allocated == \old(allocated) - 8 - 8 * \dl_pow(2, k)
-      @         : \result == 10 && poisoned && allocated == \old(allocated)));
-      @ ensures bumper == \old(bumper);
-      @ assignable poisoned, lastObservedSize, heads[*], allocated, freeLists, memory.footprint;
+      @ requires (\exists \bigint b; 0 <= b && b < bStart.length;
+      @     (\bigint) bStart[b] == ptr - 8 && (\bigint) bPos[b] == -1);
+      @ ensures (\exists \bigint b; 0 <= b && b < bStart.length && (\bigint) bStart[b] == ptr - 8
+      @     && \old((\bigint) bPos[b]) == -1
+      @     && (\exists int k; k == (\bigint) bOrder[b]
+      @         && heads[k] == ptr - 8
+      @         && freeLists[k] == \seq_concat((\seq) \old(freeLists[k]), \seq_singleton(b))
+      @         && bPos == \seq_upd(\old(bPos), b, ((\seq) \old(freeLists[k])).length)
+      @         && (\forall int j; 0 <= j && j < orders && j != k; freeLists[j] == \old(freeLists[j]))
+      @         && (\bigint) memory.words[ptr - 8] == \old(heads[k])
+      @         && (\old(allocated) >= 8 + 8 * \dl_pow(2, k)
+      @             ? \result == 0 && !poisoned && allocated == \old(allocated) - 8 - 8 * \dl_pow(2, k)
+      @             : \result == 10 && poisoned && allocated == \old(allocated))));
+      @ ensures bumper == \old(bumper) && bStart == \old(bStart) && bOrder == \old(bOrder) && bSize == \old(bSize);
+      @ assignable poisoned, lastObservedSize, heads[*], allocated, freeLists, bPos, memory.footprint;
       @*/
     public int free(long ptr) {
         if (poisoned) {
@@ -567,8 +635,11 @@ public final class FreeingBumpAllocator {
         int order = (int) rawOrder;
         long previousHead = heads[order];
         heads[order] = headerPtr;
-        //@ set freeLists = \seq_upd(freeLists, order, \seq_concat(\seq_singleton(headerPtr), (\seq) freeLists[order]));
         memory.writeU64(headerPtr, previousHead);
+        // Ghost model: the block (found by its header address; block starts are distinct) is now
+        // the last entry of its order's free list.
+        //@ set bPos = \seq_upd(bPos, \seq_indexOf(bStart, headerPtr), ((\seq) freeLists[order]).length);
+        //@ set freeLists = \seq_upd(freeLists, order, \seq_concat((\seq) freeLists[order], \seq_singleton(\seq_indexOf(bStart, headerPtr))));
         long need = blockSize(order) + HEADER_SIZE;
         // sc-allocator checks the count only after the block is back on its list.
         if (allocated < need) {
@@ -580,7 +651,7 @@ public final class FreeingBumpAllocator {
 
     /*@ private normal_behavior
       @ requires memory != null && \invariant_for(memory) && !poisoned;
-      @ requires \disjoint(memory.footprint, this.*);
+      @ requires \disjoint(memory.footprint, this.*) && \dl_createdInHeap(memory.footprint, \dl_heap());
       @ ensures \result == 0 <==> (\bigint) \old(memory.curPages) * 65536 >= \old(lastObservedSize);
       @ ensures \result == 0 ==> lastObservedSize == (\bigint) \old(memory.curPages) * 65536 && !poisoned;
       @ ensures \result != 0 ==> \result == 3 && poisoned

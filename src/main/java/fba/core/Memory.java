@@ -85,6 +85,10 @@ public interface Memory {
       @ requires 0 <= addr && addr + 8 <= (\bigint) curPages * 65536;
       @ ensures (\bigint) words[addr] == value;
       @ ensures (\forall \bigint b; b + 8 <= addr || addr + 8 <= b; words[b] == \old(words[b]));
+      @ // The same frame for aligned words, pointwise: an aligned write changes the aligned word at
+      @ // addr and no other aligned word. (A prover instantiates this without a case split.)
+      @ ensures addr % 8 == 0 ==> (\forall \bigint b; b % 8 == 0;
+      @     (\bigint) words[b] == (b == addr ? (\bigint) value : (\bigint) \old(words[b])));
       @ ensures curPages == \old(curPages) && limitPages == \old(limitPages);
       @ ensures \new_elems_fresh(footprint);
       @ assignable footprint;
