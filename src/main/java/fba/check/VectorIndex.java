@@ -1,10 +1,12 @@
 package fba.check;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -32,6 +34,19 @@ public final class VectorIndex {
         Path classes = Path.of(args[0]);
         String hash = write(classes, args[1], commit(Path.of(args[2])));
         System.out.println("fba: bundled vectors indexed, " + hash);
+    }
+
+    /** The properties written at build time; empty when the classes were built another way. */
+    public static Properties buildProperties() {
+        Properties p = new Properties();
+        try (InputStream in = VectorIndex.class.getClassLoader().getResourceAsStream(BUILD_PROPERTIES)) {
+            if (in != null) {
+                p.load(in);
+            }
+        } catch (IOException e) {
+            // unreadable: every field reads 'unknown'
+        }
+        return p;
     }
 
     /** Writes the index and the build properties; returns the set's hash. */

@@ -48,15 +48,28 @@ public final class VectorSet {
 
     /** The {@code *.vec} files under {@code dir} (or the one file {@code dir} names). */
     public static VectorSet directory(Path dir) throws IOException {
-        List<Path> files = VectorFile.collect(List.of(dir));
+        return of(List.of(dir));
+    }
+
+    /**
+     * Files as given and the {@code *.vec} files under directories, named relative to the
+     * directory they were found in (a file given itself: by its file name).
+     */
+    public static VectorSet of(List<Path> args) throws IOException {
         List<String> names = new ArrayList<>();
         List<byte[]> contents = new ArrayList<>();
-        for (Path f : files) {
-            names.add(Files.isDirectory(dir) ? dir.relativize(f).toString().replace('\\', '/')
-                    : f.getFileName().toString());
-            contents.add(Files.readAllBytes(f));
+        List<Path> files = new ArrayList<>();
+        List<String> labels = new ArrayList<>();
+        for (Path arg : args) {
+            labels.add(arg.toString());
+            for (Path f : VectorFile.collect(List.of(arg))) {
+                names.add(Files.isDirectory(arg) ? arg.relativize(f).toString().replace('\\', '/')
+                        : f.getFileName().toString());
+                contents.add(Files.readAllBytes(f));
+                files.add(f);
+            }
         }
-        return new VectorSet(dir.toString(), false, names, contents, files);
+        return new VectorSet(String.join(" ", labels), false, names, contents, files);
     }
 
     /** The set bundled in the jar; an IOException when the jar has none (a build without resources). */

@@ -17,53 +17,68 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.Set;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /** {@code fba replay}: the reference's response to every request of one or more traces. */
-final class ReplayCommand {
-
-    static final String HELP = String.join("\n",
-            "usage: fba replay [--profile substrate|strict] [--svg OUT.svg [--mark ADDR]] FILE...",
-            "",
-            "Executes every request of each FILE (a trace or vector file; expectations after",
+@Command(name = "replay", header = "print the reference's response to every request of trace files",
+        synopsisHeading = "usage: ",
+        description = {"", "Executes every request of each FILE (a trace or vector file; expectations after",
             "' => ' are ignored) in a fresh session per file and prints one response per",
-            "request. With several files, each file's responses are preceded by '# FILE'.",
-            "--svg draws the heap after the last request of the (single) FILE: blocks by",
-            "address, coloured by order, free vs occupied; --mark outlines the block holding ADDR.");
+            "request. With several files, each file's responses are preceded by '# FILE'."})
+final class ReplayCommand implements Callable<Integer> {
+
+    private final Io io;
+
+    @Mixin
+    private HelpOption help;
+
+    @Mixin
+    private ProfileOption profile;
+
+    @Option(names = "--svg", paramLabel = "OUT.svg",
+            description = "draw the heap after the last request of the (single) FILE: blocks by address,"
+                    + " coloured by order, free vs occupied")
+    private String svg;
+
+    @Option(names = "--mark", paramLabel = "ADDR", description = "with --svg: outline the block holding ADDR")
+    private Long markOption;
+
+    @Parameters(paramLabel = "FILE", arity = "1..*", description = "trace or vector files")
+    private List<String> files;
+
+    ReplayCommand(Io io) {
+        this.io = io;
+    }
 
     /** Responses are handed to the output in blocks of about this many bytes. */
     private static final int FLUSH_AT = (1 << 16) - 512;
 
-    private ReplayCommand() {
-    }
-
-    static int run(String[] args, PrintStream out, PrintStream err) {
-        Options o = Options.parse(args, Set.of("profile", "svg", "mark"), Set.of());
-        if (o.help()) {
-            out.println(HELP);
-            return 0;
-        }
-        if (o.positional().isEmpty()) {
-            throw new UsageException("needs at least one FILE (see fba replay --help)");
-        }
-        String svg = o.get("svg", null);
-        long mark = o.getLong("mark", -1, 0, 0xFFFFFFFFL);
+    @Override
+    public Integer call() {
+        PrintStream out = io.out;
+        PrintStream err = io.err;
+        long mark = markOption == null ? -1 : UsageException.inRange("--mark", markOption, 0, 0xFFFFFFFFL);
         if (svg == null && mark >= 0) {
             throw new UsageException("--mark goes with --svg");
         }
-        if (svg != null && o.positional().size() != 1) {
+        if (svg != null && files.size() != 1) {
             throw new UsageException("--svg draws one heap: give exactly one FILE");
         }
         Session session = null;
         ResponseBuffer buf = new ResponseBuffer(1 << 16);
-        boolean many = o.positional().size() > 1;
+        boolean many = files.size() > 1;
         try {
-            for (String name : o.positional()) {
+            for (String name : files) {
                 Path file = Path.of(name);
                 if (many) {
                     buf.append("# ").append(name).append('\n');
                 }
-                session = new Session(o.profile());
+                session = new Session(profile.profile);
                 try (InputStream in = Files.newInputStream(file)) {
                     LineSplitter lines = new LineSplitter(in, 1 << 16);
                     while (lines.next()) {
@@ -89,7 +104,7 @@ final class ReplayCommand {
             buf.writeTo(out);
             out.flush();
             if (svg != null) {
-                return writeSvg(session, Path.of(svg), o.positional().get(0), mark, err);
+                return writeSvg(session, Path.of(svg), files.get(0), mark, err);
             }
             return 0;
         } catch (IOException e) {

@@ -40,7 +40,11 @@ final class CheckRun {
         c.sessions = sessions;
         c.ops = ops;
         c.profile = profile;
-        c.vectors = vectors;
+        try {
+            c.vectors = vectors == null ? null : VectorSet.directory(vectors);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         c.outDir = outDir;
         c.timeoutMs = timeoutMs;
         c.quiet = true;
