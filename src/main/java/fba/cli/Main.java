@@ -90,6 +90,9 @@ public final class Main {
         cl.setOut(new PrintWriter(io.out, true));
         cl.setErr(new PrintWriter(io.err, true));
         cl.setUsageHelpWidth(100);
+        cl.setOverwrittenOptionsAllowed(true);
+        cl.registerConverter(Long.class, Main::wholeNumber);
+        cl.registerConverter(Long.TYPE, Main::wholeNumber);
         cl.setParameterExceptionHandler((e, args) -> usageError(io, e));
         cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
             if (e instanceof UsageException) {
@@ -115,10 +118,20 @@ public final class Main {
         return 2;
     }
 
+    private static Long wholeNumber(String s) {
+        try {
+            return Long.parseLong(s);
+        } catch (NumberFormatException e) {
+            throw new CommandLine.TypeConversionException("takes a whole number, got '" + s + "'");
+        }
+    }
+
     /** The problem in the project's words: what was given and what was wrong with it. */
     static String describe(ParameterException e) {
-        if (e instanceof CommandLine.UnmatchedArgumentException u) {
-            List<String> unmatched = u.getUnmatched();
+        List<String> unmatched = e instanceof CommandLine.UnmatchedArgumentException u ? u.getUnmatched()
+                : e.getCommandLine().getUnmatchedArguments();
+        if (e instanceof CommandLine.UnmatchedArgumentException || !unmatched.isEmpty()) {
+            // An unknown option is named first, even when picocli found a missing FILE before it.
             String first = unmatched.isEmpty() ? "" : unmatched.get(0);
             if (first.startsWith("-")) {
                 return "unknown option '" + first + "'";
@@ -126,15 +139,23 @@ public final class Main {
             if (e.getCommandLine().getParent() == null) {
                 return "unknown command '" + first + "'";
             }
-            return "takes no positional arguments, got '" + first + "'";
+            return "takes no arguments, got '" + first + "'";
         }
         if (e instanceof CommandLine.MissingParameterException m) {
             for (ArgSpec a : m.getMissing()) {
                 if (a instanceof OptionSpec o) {
                     return "option " + o.longestName() + " needs a value";
                 }
-                return "needs " + a.paramLabel() + " (see " + e.getCommandLine().getCommandSpec().qualifiedName()
-                        + " --help)";
+                return "needs " + (a.arity().max() > 1 ? "at least one " : "") + a.paramLabel() + " (see "
+                        + e.getCommandLine().getCommandSpec().qualifiedName() + " --help)";
+            }
+        }
+        if (e.getArgSpec() instanceof OptionSpec o && e.getValue() != null) {
+            if (o.arity().max() == 0) {
+                return o.longestName() + " takes no value, got '" + e.getValue() + "'";
+            }
+            if (e.getCause() instanceof CommandLine.TypeConversionException t) {
+                return o.longestName() + " " + t.getMessage();
             }
         }
         String msg = e.getMessage();
