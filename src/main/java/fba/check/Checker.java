@@ -86,8 +86,10 @@ public final class Checker {
         out.println("fba check: seed " + cfg.seed + " (rerun with --seed " + cfg.seed + "), profile "
                 + cfg.profile.wireName() + ", implementation: " + cfg.command);
         if (cfg.shardCount > 1) {
-            out.println("shard " + cfg.shardIndex + " of " + cfg.shardCount + ": sessions " + cfg.firstSession()
-                    + " to " + (cfg.endSession() - 1) + (cfg.runsVectors() ? ", and the vectors" : ""));
+            String range = cfg.firstSession() < cfg.endSession()
+                    ? "sessions " + cfg.firstSession() + " to " + (cfg.endSession() - 1) : "no sessions";
+            out.println("shard " + cfg.shardIndex + " of " + cfg.shardCount + ": " + range
+                    + (cfg.runsVectors() ? ", and the vectors" : ""));
         }
         int status;
         try {

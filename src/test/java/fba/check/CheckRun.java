@@ -34,6 +34,17 @@ final class CheckRun {
 
     static CheckRun of(String impl, Profile profile, long seed, int sessions, int ops, Path vectors, Path outDir,
             long timeoutMs) {
+        return of(impl, profile, seed, sessions, ops, vectors, outDir, timeoutMs, c -> { });
+    }
+
+    /** As above, with further settings (jobs, shards, report) applied by {@code more}. */
+    static CheckRun of(String impl, long seed, int sessions, int ops, Path vectors, Path outDir, long timeoutMs,
+            java.util.function.Consumer<CheckConfig> more) {
+        return of(impl, Profile.SUBSTRATE, seed, sessions, ops, vectors, outDir, timeoutMs, more);
+    }
+
+    private static CheckRun of(String impl, Profile profile, long seed, int sessions, int ops, Path vectors,
+            Path outDir, long timeoutMs, java.util.function.Consumer<CheckConfig> more) {
         CheckConfig c = new CheckConfig();
         c.command = impl;
         c.seed = seed;
@@ -49,6 +60,7 @@ final class CheckRun {
         c.timeoutMs = timeoutMs;
         c.quiet = true;
         c.shrinkMs = 240_000;
+        more.accept(c);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         PrintStream ps = new PrintStream(bytes, true, StandardCharsets.UTF_8);
         Checker checker = new Checker(c, ps, ps);
