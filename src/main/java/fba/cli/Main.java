@@ -139,6 +139,9 @@ public final class Main {
             if (e.getCommandLine().getParent() == null) {
                 return "unknown command '" + first + "'";
             }
+            if (!e.getCommandLine().getCommandSpec().positionalParameters().isEmpty()) {
+                return "unexpected argument '" + first + "'";
+            }
             return "takes no arguments, got '" + first + "'";
         }
         if (e instanceof CommandLine.MissingParameterException m) {

@@ -22,10 +22,16 @@ final class CheckRun {
         this.report = report;
     }
 
+    /**
+     * The build's classes with their libraries (picocli, Jackson): the test's own class path, which
+     * surefire sets to the real one. Its entries hold no spaces here, so the command stays plain words.
+     */
+    static final String CLASS_PATH = System.getProperty("java.class.path");
+
     /** A command starting a JVM on the build's classes (quick start-up flags: it is restarted often). */
     static String java(String mainAndArgs) {
         return JAVA + " -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto"
-                + " -cp target/classes:target/test-classes " + mainAndArgs;
+                + " -cp " + CLASS_PATH + " " + mainAndArgs;
     }
 
     static CheckRun of(String impl, long seed, int sessions, int ops, Path vectors, Path outDir, long timeoutMs) {
