@@ -50,7 +50,7 @@ for st in "${stages[@]}"; do
   read -r failed rendered < <(python3 -c 'import json; s=json.load(open("target/gate/summary.json"))["stages"]; print(",".join(x["name"] for x in s if x["status"]=="failed") or "-", next((x["status"] for x in s if x["name"]=="render"), "?"))' 2>/dev/null)
   [ "$failed" = "-" ] && failed=""
   if [ "$rc" -ne 0 ] && [ "$failed" = "$st" ]; then
-    picture=no; grep -q '<svg' target/gate/rendered.html 2>/dev/null && picture=yes
+    picture=no; grep -q '<div id="heap"><svg' target/gate/rendered.html 2>/dev/null && picture=yes
     echo "ok   breaking '$st': gate exit $rc, failed stage '$failed' (render: ${rendered:-?}, heap picture on the page: $picture)"
   else
     echo "FAIL breaking '$st': gate exit $rc, failed stage(s) '$failed'"; tail -20 "$work/gate.log"; failures=1

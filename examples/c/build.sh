@@ -1,5 +1,6 @@
 #!/usr/bin/env sh
-# Builds the C implementation and its three deliberately divergent variants into build/.
+# Builds the C implementation, its three deliberately divergent variants and the op-mix benchmark
+# driver (bench/mix.c, run by bench/compare.sh at the repository root) into build/.
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 out="$here/build"
@@ -18,3 +19,7 @@ for variant in "fba-c" "fba-c-zero-empty-list -DFBA_ZERO_EMPTY_LIST" \
   $CC $flags "$@" -o "$out/$name" $src
   echo "built $out/$name"
 done
+# shellcheck disable=SC2086
+$CC $flags -o "$out/fba-c-mix" "$here/bench/mix.c" "$here/src/allocator.c" "$here/src/sparse_memory.c" \
+    "$here/src/errors.c"
+echo "built $out/fba-c-mix"

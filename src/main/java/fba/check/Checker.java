@@ -3,7 +3,9 @@ package fba.check;
 import fba.core.Profile;
 import fba.protocol.VectorFile;
 import fba.protocol.VectorLine;
+import fba.report.HeapTimeline;
 import fba.report.Json;
+import fba.report.TraceExplorer;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -399,6 +401,14 @@ public final class Checker {
             shrunk.add(entry);
         }
         Files.writeString(file, text.toString(), StandardCharsets.UTF_8);
+        Path page = cfg.outDir.resolve("divergence-" + name + ".html");
+        List<HeapTimeline.Step> steps = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            steps.add(new HeapTimeline.Step(r.script.lines[i], i == r.index ? ResponseShape.printable(r.actual) : null));
+        }
+        Files.writeString(page, TraceExplorer.page(file.getFileName().toString(), cfg.profile, steps), StandardCharsets.UTF_8);
+        out.println("explorer (both answers, the heap at every step): " + page);
+        d.put("explorer", page.toString());
         d.put("shrunk_trace", shrunk);
         d.put("shrunk_length", r.script.size());
         d.put("shrunk_file", file.toString());

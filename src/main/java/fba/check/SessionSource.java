@@ -99,7 +99,8 @@ final class SessionSource {
 
     private static final long[] NO_RESULTS = new long[0];
 
-    private Generated generate(int s, Session reference, Profile profile) {
+    /** Session {@code s}, generated on the calling thread (package-private for fba.check.CheckCost). */
+    Generated generate(int s, Session reference, Profile profile) {
         Generated g = new Generated(s, cfg.ops);
         SessionGenerator gen = new SessionGenerator(cfg.seed, s, cfg.ops, profile, reference, s == 0);
         StringBuilder sb = new StringBuilder(128);

@@ -8,6 +8,7 @@ import fba.protocol.Session;
 import fba.protocol.VectorLine;
 import fba.report.HeapLayout;
 import fba.report.HeapSvg;
+import fba.report.TraceExplorer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -48,6 +49,11 @@ final class ReplayCommand implements Callable<Integer> {
     @Option(names = "--mark", paramLabel = "ADDR", description = "with --svg: outline the block holding ADDR")
     private Long markOption;
 
+    @Option(names = "--html", paramLabel = "OUT.html",
+            description = "write the trace explorer of the (single) FILE: one self-contained page that steps"
+                    + " through its requests and draws the heap after each (see README)")
+    private String html;
+
     @Parameters(paramLabel = "FILE", arity = "1..*", description = "trace or vector files")
     private List<String> files;
 
@@ -68,6 +74,9 @@ final class ReplayCommand implements Callable<Integer> {
         }
         if (svg != null && files.size() != 1) {
             throw new UsageException("--svg draws one heap: give exactly one FILE");
+        }
+        if (html != null && files.size() != 1) {
+            throw new UsageException("--html explores one trace: give exactly one FILE");
         }
         Session session = null;
         ResponseBuffer buf = new ResponseBuffer(1 << 16);
@@ -103,10 +112,9 @@ final class ReplayCommand implements Callable<Integer> {
             }
             buf.writeTo(out);
             out.flush();
-            if (svg != null) {
-                return writeSvg(session, Path.of(svg), files.get(0), mark, err);
-            }
-            return 0;
+            int status = svg == null ? 0 : writeSvg(session, Path.of(svg), files.get(0), mark, err);
+            return status != 0 || html == null ? status : writeHtml(Path.of(files.get(0)), profile.profile,
+                    Path.of(html), err);
         } catch (IOException e) {
             err.println("fba replay: I/O error: " + e.getMessage());
             return 2;
@@ -124,6 +132,24 @@ final class ReplayCommand implements Callable<Integer> {
             Files.writeString(target, picture, StandardCharsets.UTF_8);
         } catch (IOException e) {
             err.println("fba replay: cannot write " + target + ": " + e.getMessage());
+            return 2;
+        }
+        return 0;
+    }
+
+    private static int writeHtml(Path file, fba.core.Profile profile, Path target, PrintStream err) {
+        TraceExplorer.Trace trace;
+        try {
+            trace = TraceExplorer.read(file);
+        } catch (IOException e) {
+            err.println("fba replay: " + file + ": " + e.getMessage());
+            return 2;
+        }
+        try {
+            TraceExplorer.write(file, trace, profile, target);
+        } catch (IOException e) {
+            err.println("fba replay: cannot write the explorer " + target + ": "
+                    + (e instanceof NoSuchFileException ? "no such directory" : e.getMessage()));
             return 2;
         }
         return 0;

@@ -35,6 +35,11 @@ final class PageStore {
 
     /** null, Sparse, long[] (dense, private) or Shared, per 64 KiB page. */
     private final Object[] pages = new Object[SLOTS];
+    /**
+     * Every slot from here up is null, so {@link #removeFrom} (a truncation, which the checker's
+     * sessions do often) need not visit all 65536 of them.
+     */
+    private int used;
     private final boolean[] dirty = new boolean[SLOTS];
     private final int[] dirtyList = new int[SWEEP_EVERY];
     private int dirtyCount;
@@ -67,6 +72,9 @@ final class PageStore {
             }
             p = new Sparse();
             pages[slot] = p;
+            if (slot >= used) {
+                used = slot + 1;
+            }
         } else if (p instanceof Shared s) {
             if (s.get(off) == value) {
                 return;
@@ -91,12 +99,13 @@ final class PageStore {
     /** Forgets every word at or above {@code fromIndex}, a multiple of {@link #PAGE_WORDS}. */
     void removeFrom(long fromIndex) {
         int first = (int) Math.min(SLOTS, (fromIndex + PAGE_WORDS - 1) >>> PAGE_SHIFT);
-        for (int slot = first; slot < SLOTS; slot++) {
+        for (int slot = first; slot < used; slot++) {
             if (pages[slot] instanceof Shared s) {
                 release(s);
             }
             pages[slot] = null;
         }
+        used = Math.min(used, first);
         int kept = 0;
         for (int i = 0; i < dirtyCount; i++) {
             if (dirtyList[i] < first) {

@@ -32,10 +32,12 @@ public final class GateReport {
 
     private final Path gate;
     private final Path target;
+    private final Path project;
 
     GateReport(Path gate) {
         this.gate = gate;
         this.target = gate.toAbsolutePath().getParent();
+        this.project = target.getParent();
     }
 
     public static void main(String[] args) {
@@ -58,6 +60,7 @@ public final class GateReport {
         figures.put("proofs", proofFigures());
         figures.put("mutation", pitFigures());
         figures.put("check", checkFigures());
+        stageFigures(stages, figures);
         String overall = "passed";
         for (Map<String, Object> s : stages) {
             if ("failed".equals(s.get("status"))) {
@@ -77,6 +80,25 @@ public final class GateReport {
         Files.createDirectories(gate);
         Files.writeString(gate.resolve("summary.json"), Json.write(summary), StandardCharsets.UTF_8);
         Files.writeString(gate.resolve("index.html"), Html.page(overall, stages, figures, trace), StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Figures a stage left as JSON in {@code figures/<stage>.json} (for stages this class knows
+     * nothing about, e.g. a fuzzing stage): the page shows them in its generic table.
+     */
+    private void stageFigures(List<Map<String, Object>> stages, Map<String, Object> figures) throws IOException {
+        for (Map<String, Object> s : stages) {
+            String name = String.valueOf(s.get("name"));
+            Path f = gate.resolve("figures").resolve(name + ".json");
+            if (figures.containsKey(name) || !Files.isRegularFile(f)) {
+                continue;
+            }
+            try {
+                figures.put(name, Json.parse(Files.readString(f, StandardCharsets.UTF_8)));
+            } catch (RuntimeException e) {
+                figures.put(name, "unreadable " + gate.relativize(f) + ": " + e.getMessage());
+            }
+        }
     }
 
     private static Map<String, Object> withoutSvg(Map<String, Object> trace) {
@@ -212,21 +234,40 @@ public final class GateReport {
         long proved = 0;
         long open = 0;
         List<String> openNames = new ArrayList<>();
+        ContractNames names = ContractNames.read(project.resolve("verification"));
+        List<Map<String, Object>> rows = new ArrayList<>();
         for (Object c : contracts) {
             if (c instanceof Map<?, ?> cm) {
                 Object status = cm.containsKey("status") ? cm.get("status") : cm.get("result");
-                if ("proved".equals(status) || "closed".equals(status) || Boolean.TRUE.equals(cm.get("proved"))) {
+                String name = String.valueOf(cm.containsKey("name") ? cm.get("name") : cm.get("contract"));
+                boolean isProved = "proved".equals(status) || "closed".equals(status) || Boolean.TRUE.equals(cm.get("proved"));
+                if (isProved) {
                     proved++;
                 } else {
                     open++;
-                    openNames.add(String.valueOf(cm.containsKey("name") ? cm.get("name") : cm.get("contract")));
+                    openNames.add(name);
                 }
+                String reason = names.knownOpenReason(name);
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("name", name);
+                row.put("label", names.label(name));
+                row.put("result", isProved ? "proved" : "open");
+                row.put("known_open", !isProved && (Boolean.TRUE.equals(cm.get("knownOpen")) || reason != null));
+                row.put("reason", isProved ? null : reason);
+                row.put("nodes", cm.get("nodes"));
+                row.put("seconds", cm.get("seconds"));
+                rows.add(row);
             }
         }
+        // Open contracts first (unexpected before known), then by readable name.
+        rows.sort(java.util.Comparator.comparing((Map<String, Object> r) -> "proved".equals(r.get("result")))
+                .thenComparing(r -> Boolean.TRUE.equals(r.get("known_open")))
+                .thenComparing(r -> String.valueOf(r.get("label"))));
         m.put("available", true);
         m.put("proved", proved);
         m.put("open", open);
         m.put("open_contracts", openNames);
+        m.put("contracts", rows);
         m.put("report", "../verification/report.md");
         return m;
     }
@@ -284,7 +325,7 @@ public final class GateReport {
         m.put("available", true);
         if (root instanceof Map<?, ?> r) {
             for (String key : new String[] {"result", "seed", "requests", "sessions", "divergence",
-                    "failure", "vectors", "timings", "responses_per_code"}) {
+                    "failure", "vectors", "timings", "responses_per_code", "requests_per_kind"}) {
                 if (r.containsKey(key)) {
                     m.put(key, r.get(key));
                 }
@@ -394,6 +435,11 @@ public final class GateReport {
         m.put("text", Files.readString(p, StandardCharsets.UTF_8));
         m.put("last_request", last);
         m.put("reference_response", lastResponse);
+        // The same trace in the explorer, next to the page: every step, not just the last.
+        TraceExplorer.Trace steps = TraceExplorer.read(p);
+        Files.writeString(gate.resolve("trace.html"), TraceExplorer.page("trace.vec",
+                v.profile() != null ? v.profile() : Profile.SUBSTRATE, steps.steps()), StandardCharsets.UTF_8);
+        m.put("explorer", "trace.html");
         if (session.allocator() != null) {
             long mark = markedAddress(last, lastResponse);
             m.put("marked_address", mark);

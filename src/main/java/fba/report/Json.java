@@ -56,6 +56,15 @@ public final class Json {
         }
     }
 
+    /** Appends {@code s} as a JSON string literal (escaped as {@link #write} escapes it). */
+    public static void quote(StringBuilder b, String s) {
+        try {
+            b.append(MAPPER.writeValueAsString(s));
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("cannot write as JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+
     /** The value of a JSON text; a syntax error is an IllegalArgumentException naming line and column. */
     public static Object parse(String text) {
         try {

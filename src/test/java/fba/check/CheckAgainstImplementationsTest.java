@@ -10,6 +10,8 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -57,6 +59,14 @@ class CheckAgainstImplementationsTest {
         Path file = Path.of((String) r.divergence().get("shrunk_file"));
         assertTrue(Files.readString(file).contains("=> "), file.toString());
         assertEquals(0, runVectors(file), "the reference must pass its own shrunk trace");
+        // and the explorer page next to it carries the implementation's answer at the divergent request
+        Path page = Path.of((String) r.divergence().get("explorer"));
+        assertEquals(file.resolveSibling(file.getFileName().toString().replace(".vec", ".html")), page);
+        String html = Files.readString(page);
+        Object actual = ((List<?>) r.divergence().get("shrunk_trace")).stream().map(e -> ((Map<?, ?>) e).get("actual"))
+                .filter(a -> a != null).findFirst().orElseThrow();
+        assertTrue(html.contains("\"i\":\"" + actual + "\""), html);
+        assertTrue(r.out.contains("explorer (both answers, the heap at every step): " + page), r.out);
     }
 
     @ParameterizedTest

@@ -248,4 +248,31 @@ class PageStoreTest {
         // then the ten were interned together with the others
         assertEquals(1, store.sharedPages());
     }
+
+    @Test
+    void removeFromReachesTheHighestPageWhateverTheOrderOfWrites() {
+        // given a page near the top written first, then a low one, then one in between
+        PageStore store = new PageStore();
+        assertEquals(0, store.get(65_535 * W + 8191));
+        store.put(65_000 * W + 1, 5);
+        store.put(3 * W, 6);
+        store.put(40_000 * W, 7);
+        // when everything from page 10 up is removed
+        store.removeFrom(10 * W);
+        // then only the low page is left, and a later write high up is again removed by the next truncation
+        assertEquals(0, store.get(65_000 * W + 1));
+        assertEquals(0, store.get(40_000 * W));
+        assertEquals(6, store.get(3 * W));
+        store.put(50_000 * W, 8);
+        store.removeFrom(20 * W);
+        assertEquals(0, store.get(50_000 * W));
+        assertEquals(6, store.get(3 * W));
+        store.removeFrom(0);
+        assertEquals(0, store.get(3 * W));
+        assertEquals(0, store.storageBytes());
+        // and a write into the lowest slot after that (the slot the bound now stands at) is removed too
+        store.put(5, 1);
+        store.removeFrom(0);
+        assertEquals(0, store.get(5));
+    }
 }

@@ -73,6 +73,9 @@ class GateReportTest {
         assertTrue(html.contains("<tr class=\"failed\"><td>check</td>"));
         assertTrue(html.contains("<div id=\"heap\"><svg"));
         assertTrue(html.contains("class=\"block free marked\""));
+        // and the same trace in the explorer, next to the page
+        assertTrue(html.contains("<a id=\"explorer-link\" href=\"trace.html\">trace explorer</a>"), html);
+        assertTrue(Files.readString(g.resolve("trace.html")).contains("{\"q\":\"free 24\",\"r\":\"ok\""));
     }
 
     @Test

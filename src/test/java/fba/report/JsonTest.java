@@ -31,6 +31,14 @@ class JsonTest {
     }
 
     @Test
+    void givenAString_whenQuoted_thenItIsAppendedAsTheLiteralWriteProduces() {
+        StringBuilder b = new StringBuilder("x=");
+        Json.quote(b, "a\"\n\u00e9\ud800");
+        assertEquals("x=\"a\\\"\\n\\u00E9\\uD800\"", b.toString());
+        assertEquals(b.substring(2) + "\n", Json.write("a\"\n\u00e9\ud800"));
+    }
+
+    @Test
     void givenNonFiniteNumbers_whenWritten_thenTheyAreNull() {
         assertEquals("null\n", Json.write(Double.NaN));
         assertEquals("[\n  null,\n  null,\n  1.5\n]\n",
