@@ -12,8 +12,8 @@ public final class CheckConfig {
     public int sessions = 1000;
     public int ops = 1000;
     public Profile profile = Profile.SUBSTRATE;
-    /** Directory of vector files to run first, or null for none. */
-    public Path vectors;
+    /** The vector files to run first, or null for none. */
+    public VectorSet vectors;
     public long timeoutMs = 10_000;
     /** Where to write the JSON report, or null. */
     public Path report;
@@ -25,4 +25,24 @@ public final class CheckConfig {
     public int shrinkAttempts = 5000;
     /** Threads generating sessions ahead of the sender; 0 picks by the number of cores. */
     public int threads;
+    /** Implementation processes run at once, each over its own contiguous range of sessions. */
+    public int jobs = 1;
+    /** This run is shard {@code shardIndex} (1-based) of {@code shardCount}. */
+    public int shardIndex = 1;
+    public int shardCount = 1;
+
+    /** The first session of this shard: sessions are cut into shardCount contiguous slices. */
+    public int firstSession() {
+        return (int) ((long) (shardIndex - 1) * sessions / shardCount);
+    }
+
+    /** One past the last session of this shard. */
+    public int endSession() {
+        return (int) ((long) shardIndex * sessions / shardCount);
+    }
+
+    /** Only the first shard runs the vector files, so a merge counts them once. */
+    public boolean runsVectors() {
+        return vectors != null && shardIndex == 1;
+    }
 }

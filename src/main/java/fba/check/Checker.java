@@ -15,6 +15,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The differential check: vector files first, then seeded generated sessions, each request sent to
@@ -31,6 +33,8 @@ public final class Checker {
     public static final int FAILED = 2;
 
     private static final int BATCH = 512;
+    /** Version of the JSON report's fields (spec/check.md); 2 added the set, jobs, shard and version. */
+    public static final int REPORT_FORMAT = 2;
 
     private final CheckConfig cfg;
     private final PrintStream out;
@@ -64,14 +68,31 @@ public final class Checker {
     public int run() {
         long t0 = System.nanoTime();
         report.put("tool", "fba check");
+        report.put("report_format", REPORT_FORMAT);
+        Properties build = VectorIndex.buildProperties();
+        report.put("fba_version", build.getProperty("version", "unknown"));
+        report.put("fba_commit", build.getProperty("commit", "unknown"));
         report.put("seed", Long.toString(cfg.seed));
         report.put("profile", cfg.profile.wireName());
         report.put("impl", cfg.command);
         report.put("sessions_requested", cfg.sessions);
         report.put("ops_per_session", cfg.ops);
         report.put("timeout_ms", cfg.timeoutMs);
+        report.put("jobs", cfg.jobs);
+        Map<String, Object> shard = new LinkedHashMap<>();
+        shard.put("index", cfg.shardIndex);
+        shard.put("count", cfg.shardCount);
+        shard.put("first_session", cfg.firstSession());
+        shard.put("end_session", cfg.endSession());
+        report.put("shard", shard);
         out.println("fba check: seed " + cfg.seed + " (rerun with --seed " + cfg.seed + "), profile "
                 + cfg.profile.wireName() + ", implementation: " + cfg.command);
+        if (cfg.shardCount > 1) {
+            String range = cfg.firstSession() < cfg.endSession()
+                    ? "sessions " + cfg.firstSession() + " to " + (cfg.endSession() - 1) : "no sessions";
+            out.println("shard " + cfg.shardIndex + " of " + cfg.shardCount + ": " + range
+                    + (cfg.runsVectors() ? ", and the vectors" : ""));
+        }
         int status;
         try {
             status = runVectors();
@@ -124,7 +145,10 @@ public final class Checker {
 
     private Map<String, Object> vectorSummary() {
         Map<String, Object> v = new LinkedHashMap<>();
-        v.put("directory", cfg.vectors == null ? null : cfg.vectors.toString());
+        v.put("set", cfg.vectors == null ? null : cfg.vectors.label());
+        v.put("hash", cfg.vectors == null ? null : cfg.vectors.hash());
+        v.put("directory", cfg.vectors == null || cfg.vectors.isBundled() ? null : cfg.vectors.label());
+        v.put("ran", cfg.runsVectors());
         v.put("files_run", vectorFilesRun);
         v.put("files_skipped", vectorFilesSkipped);
         v.put("requests", vectorRequests);
@@ -138,12 +162,13 @@ public final class Checker {
     // ---- vectors ----
 
     private int runVectors() throws IOException {
-        if (cfg.vectors == null) {
+        if (!cfg.runsVectors()) {
             return PASS;
         }
-        List<Path> files = VectorFile.collect(List.of(cfg.vectors));
-        for (Path f : files) {
-            VectorFile vf = VectorFile.read(f);
+        out.println("vector set: " + cfg.vectors.label() + ", " + cfg.vectors.size() + " files, "
+                + cfg.vectors.hash());
+        for (VectorFile vf : cfg.vectors.files()) {
+            Path f = vf.path();
             if (!vf.holdsIn(cfg.profile)) {
                 vectorFilesSkipped++;
                 continue;
@@ -168,7 +193,7 @@ public final class Checker {
             vectorFilesRun++;
             vectorRequests += vt.requests.size();
             if (o.kind == Outcome.Kind.FAILURE) {
-                return failure(o, p, "vector file " + f);
+                return failure(o, p, "vector file " + f, -1);
             }
             if (o.kind == Outcome.Kind.DIVERGENCE) {
                 int i = o.batch.position[o.index];
@@ -197,53 +222,79 @@ public final class Checker {
 
     // ---- generated sessions ----
 
+    /**
+     * This shard's sessions over {@code cfg.jobs} lanes, each a contiguous range with its own
+     * process; the outcome reported is the one at the lowest session index, so it does not depend
+     * on the number of jobs.
+     */
     private int runGenerated() throws IOException {
-        if (cfg.sessions == 0) {
+        int from = cfg.firstSession();
+        int to = cfg.endSession();
+        if (from == to) {
             return PASS;
         }
-        ImplProcess p = ImplProcess.start(cfg.command, cfg.timeoutMs);
-        SessionSource source = new SessionSource(cfg, cfg.threads > 0 ? cfg.threads : defaultThreads(), BATCH);
+        int jobs = Math.min(cfg.jobs, to - from);
+        int threads = cfg.threads > 0 ? cfg.threads : defaultThreads();
+        AtomicInteger lowest = new AtomicInteger(Integer.MAX_VALUE);
+        List<Lane> lanes = new ArrayList<>();
+        List<Thread> running = new ArrayList<>();
+        for (int j = 0; j < jobs; j++) {
+            int a = from + (int) ((long) j * (to - from) / jobs);
+            int b = from + (int) ((long) (j + 1) * (to - from) / jobs);
+            Lane lane = new Lane(cfg, a, b, threads, BATCH, lowest);
+            lanes.add(lane);
+            Thread t = new Thread(lane, "fba-check-job-" + j);
+            t.setDaemon(true);
+            running.add(t);
+        }
         long start = System.nanoTime();
-        long nextProgress = start + 1_000_000_000L;
+        for (Thread t : running) {
+            t.start();
+        }
         try {
-            for (int s = 0; s < cfg.sessions; s++) {
-                SessionSource.Generated g = source.take(s);
-                counts.add(g.counts);
-                boolean sent = true;
-                for (Batch b : g.batches) {
-                    if (!p.send(b)) {
-                        sent = false;
-                        break;
+            for (Thread t : running) {
+                while (t.isAlive()) {
+                    t.join(2000);
+                    if (!cfg.quiet && t.isAlive()) {
+                        progress(lanes, start, to - from);
                     }
-                }
-                if (!sent) {
-                    break;
-                }
-                sessionsDone = s + 1;
-                long now = System.nanoTime();
-                if (!cfg.quiet && now >= nextProgress) {
-                    nextProgress = now + 2_000_000_000L;
-                    double secs = (now - start) / 1e9;
-                    err.printf("fba check: %,d requests, session %d of %d, %,.0f requests/s%n", counts.requests,
-                            s + 1, cfg.sessions, counts.requests / secs);
                 }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (RuntimeException e) {
-            p.kill();
-            throw e;
-        } finally {
-            source.close();
+            for (Lane lane : lanes) {
+                if (lane.process != null) {
+                    lane.process.kill();
+                }
+            }
+            throw new IOException("interrupted");
         }
-        Outcome o = p.finish();
+        Lane first = null;
+        for (Lane lane : lanes) {
+            counts.add(lane.counts);
+            sessionsDone += lane.sessionsDone;
+            if (lane.cancelled) {
+                continue;
+            }
+            int at = lane.error != null ? lane.from : lane.problemSession;
+            if (at != Integer.MAX_VALUE && (first == null || at < firstAt(first))) {
+                first = lane;
+            }
+        }
         double secs = (System.nanoTime() - start) / 1e9;
         double rate = counts.requests / Math.max(secs, 1e-9);
         timings.put("requests_per_second", Math.round(rate));
-        if (o.kind == Outcome.Kind.FAILURE) {
-            return failure(o, p, null);
+        if (first != null && first.error != null) {
+            if (first.error instanceof IOException io) {
+                throw io;
+            }
+            throw (RuntimeException) first.error;
         }
-        if (o.kind == Outcome.Kind.DIVERGENCE) {
+        if (first != null && first.outcome.kind == Outcome.Kind.FAILURE) {
+            return failure(first.outcome, first.process, null, first.problemSession);
+        }
+        if (first != null) {
+            Outcome o = first.outcome;
             SessionSource.Generated t = (SessionSource.Generated) o.batch.owner;
             int i = o.batch.position[o.index];
             String where = "session " + t.index + " request " + (i + 1);
@@ -259,6 +310,22 @@ public final class Checker {
                 sessionsDone, counts.requests, secs, rate);
         out.println("PASS");
         return PASS;
+    }
+
+    private static int firstAt(Lane lane) {
+        return lane.error != null ? lane.from : lane.problemSession;
+    }
+
+    private void progress(List<Lane> lanes, long start, int total) {
+        long requests = 0;
+        int done = 0;
+        for (Lane lane : lanes) {
+            requests += lane.requestsSent;
+            done += lane.sessionsDone;
+        }
+        double secs = (System.nanoTime() - start) / 1e9;
+        err.printf("fba check: %,d requests, %d of %d sessions done, %,.0f requests/s%n", requests, done, total,
+                requests / secs);
     }
 
     /** Generator threads: the cores left after the sender, the reader and the implementation. */
@@ -355,7 +422,7 @@ public final class Checker {
         return response != null && response.startsWith("err ") ? "err " + VectorLine.errorCode(response) : response;
     }
 
-    private int failure(Outcome o, ImplProcess p, String context) {
+    private int failure(Outcome o, ImplProcess p, String context, int session) {
         String owed = o.request();
         String where = null;
         if (o.batch != null && o.index >= 0) {
@@ -387,6 +454,9 @@ public final class Checker {
         }
         Map<String, Object> f = new LinkedHashMap<>();
         f.put("problem", o.problem);
+        if (session >= 0) {
+            f.put("session", session);
+        }
         f.put("owed_request", owed);
         f.put("where", where);
         f.put("printed", o.actual);

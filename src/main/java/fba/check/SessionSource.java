@@ -14,7 +14,7 @@ import java.util.concurrent.BlockingQueue;
  * <p>Sessions can be generated independently because each one opens with an {@code init}, which
  * replaces the whole reference state (a refused strict-profile init clears it), so the reference a
  * worker carries over from its previous session cannot influence the next. Worker {@code w} of
- * {@code n} makes sessions {@code w, w+n, w+2n, ...} with its own reference; the first session
+ * {@code n} makes sessions {@code from+w, from+w+n, ...} with its own reference; the first session
  * alone opens with requests sent before any init, and worker 0's reference is fresh for it, just
  * as the implementation's process is.
  */
@@ -37,18 +37,21 @@ final class SessionSource {
 
     private final CheckConfig cfg;
     private final int batchSize;
+    private final int from;
     private final List<BlockingQueue<Generated>> queues = new ArrayList<>();
     private final List<Thread> workers = new ArrayList<>();
     private volatile RuntimeException failure;
 
-    SessionSource(CheckConfig cfg, int threads, int batchSize) {
+    /** Generates sessions {@code from} (inclusive) to {@code to} (exclusive). */
+    SessionSource(CheckConfig cfg, int from, int to, int threads, int batchSize) {
         this.cfg = cfg;
         this.batchSize = batchSize;
+        this.from = from;
         for (int w = 0; w < threads; w++) {
             BlockingQueue<Generated> q = new ArrayBlockingQueue<>(AHEAD);
             queues.add(q);
-            int first = w;
-            Thread t = new Thread(() -> work(first, threads, q), "fba-check-generator-" + w);
+            int first = from + w;
+            Thread t = new Thread(() -> work(first, to, threads, q), "fba-check-generator-" + w);
             t.setDaemon(true);
             workers.add(t);
         }
@@ -59,7 +62,7 @@ final class SessionSource {
 
     /** Session {@code s}, waiting for it if need be; sessions must be taken in order. */
     Generated take(int s) throws InterruptedException {
-        BlockingQueue<Generated> q = queues.get(s % queues.size());
+        BlockingQueue<Generated> q = queues.get((s - from) % queues.size());
         while (true) {
             Generated g = q.poll(100, java.util.concurrent.TimeUnit.MILLISECONDS);
             if (g != null) {
@@ -78,10 +81,10 @@ final class SessionSource {
         }
     }
 
-    private void work(int first, int step, BlockingQueue<Generated> q) {
+    private void work(int first, int to, int step, BlockingQueue<Generated> q) {
         try {
             Session reference = new Session(cfg.profile);
-            for (int s = first; s < cfg.sessions; s += step) {
+            for (int s = first; s < to; s += step) {
                 q.put(generate(s, reference, cfg.profile));
             }
         } catch (InterruptedException e) {

@@ -2,91 +2,151 @@ package fba.cli;
 
 import fba.check.CheckConfig;
 import fba.check.Checker;
-import java.io.PrintStream;
+import fba.check.VectorSet;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ThreadLocalRandom;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /** {@code fba check}: differential check of another implementation against the reference (spec/check.md). */
-final class CheckCommand {
-
-    static final String HELP = String.join("\n",
-            "usage: fba check --impl \"COMMAND\" [--seed S] [--sessions N] [--ops N]",
-            "                 [--profile substrate|strict|proposal] [--vectors DIR | --no-vectors]",
-            "                 [--timeout-ms T] [--report FILE] [--out DIR] [--shrink-ms T]",
-            "                 [--threads N] [--quiet]",
-            "",
-            "Starts COMMAND (split on spaces when it is plain words, else under /bin/sh -c),",
+@Command(name = "check", header = "differential check of another implementation against the reference",
+        synopsisHeading = "usage: ", synopsisSubcommandLabel = "[merge REPORT...]",
+        description = {"", "Starts COMMAND (split on spaces when it is plain words, else under /bin/sh -c),",
             "speaks the line protocol to it and checks every response against the in-process",
-            "reference. First every vector file in --vectors DIR (default spec/vectors; files",
-            "pinned to another profile, and unpinned files under --profile proposal, are",
-            "skipped), then --sessions seeded sessions (default 1000) of --ops requests each",
-            "(default 1000). See spec/check.md.",
-            "At the first divergence the failing trace is shrunk (restarting COMMAND for each",
-            "attempt, for at most --shrink-ms, default 120000) and written as a vector file",
-            "into --out (default target/fba-check).",
-            "  --seed S        generation seed (default: random; always printed)",
-            "  --timeout-ms T  longest wait for an owed response (default 10000)",
-            "  --report FILE   JSON report: seed, counts, divergence or failure, timings",
-            "  --quiet         no progress lines on stderr",
-            "  --threads N     threads generating sessions ahead (default: cores - 2, 1 to 4)",
+            "reference. First every vector file of the set bundled in fba.jar (or --vectors DIR;",
+            "files pinned to another profile, and unpinned files under --profile proposal, are",
+            "skipped), then --sessions seeded sessions of --ops",
+            "requests each, spread over --jobs processes of COMMAND. At the first divergence (the",
+            "lowest session index, whatever --jobs is) the failing trace is shrunk, restarting",
+            "COMMAND for each attempt, and written as a vector file into --out. See spec/check.md.",
             "COMMAND must run in the profile given by --profile (e.g. './fba serve --profile strict').",
-            "Exit status: 0 no divergence, 1 divergence (shrunk trace written),",
+            ""},
+        footer = {"", "Exit status: 0 no divergence, 1 divergence (shrunk trace written),",
             "2 the implementation crashed, hung, closed its output or printed a non-protocol line,",
-            "or bad usage.");
+            "or bad usage."})
+final class CheckCommand implements Callable<Integer> {
 
-    private CheckCommand() {
+    private final Io io;
+
+    @Mixin
+    private HelpOption help;
+
+    @Option(names = "--impl", paramLabel = "COMMAND", description = "the implementation's command (required)")
+    private String impl;
+
+    @Mixin
+    private ProfileOption profile;
+
+    @Option(names = "--seed", paramLabel = "S", description = "generation seed (default: random; always printed)")
+    private Long seed;
+
+    @Option(names = "--sessions", paramLabel = "N", defaultValue = "1000",
+            description = "generated sessions (default ${DEFAULT-VALUE}; 0: vectors only)")
+    private long sessions;
+
+    @Option(names = "--ops", paramLabel = "N", defaultValue = "1000",
+            description = "requests per session (default ${DEFAULT-VALUE})")
+    private long ops;
+
+    @Option(names = "--vectors", paramLabel = "DIR", description = "vector files to run first (default: the bundled set)")
+    private Path vectors;
+
+    @Option(names = "--no-vectors", description = "run no vector files")
+    private boolean noVectors;
+
+    @Option(names = "--jobs", paramLabel = "N", defaultValue = "1",
+            description = "implementation processes run at once over disjoint session ranges (default ${DEFAULT-VALUE})")
+    private long jobs;
+
+    @Option(names = "--shard", paramLabel = "I/N",
+            description = "run only shard I of N (1 <= I <= N): its slice of the sessions; shard 1 also runs the"
+                    + " vectors. Combine the shards' reports with fba check merge")
+    private String shard;
+
+    @Option(names = "--timeout-ms", paramLabel = "T", defaultValue = "10000",
+            description = "longest wait for an owed response (default ${DEFAULT-VALUE})")
+    private long timeoutMs;
+
+    @Option(names = "--shrink-ms", paramLabel = "T", defaultValue = "120000",
+            description = "time budget for shrinking (default ${DEFAULT-VALUE})")
+    private long shrinkMs;
+
+    @Option(names = "--report", paramLabel = "FILE", description = "JSON report: seed, counts, divergence or failure, timings")
+    private Path report;
+
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "target/fba-check",
+            description = "where shrunk traces go (default ${DEFAULT-VALUE})")
+    private Path out;
+
+    @Option(names = "--threads", paramLabel = "N", defaultValue = "0",
+            description = "threads generating sessions ahead, per job (default 0: cores - 2, 1 to 4)")
+    private long threads;
+
+    @Option(names = "--quiet", description = "no progress lines on stderr")
+    private boolean quiet;
+
+    CheckCommand(Io io) {
+        this.io = io;
     }
 
-    static int run(String[] args, PrintStream out, PrintStream err) {
-        Options o = Options.parse(args,
-                Set.of("impl", "seed", "sessions", "ops", "profile", "vectors", "timeout-ms", "report", "out",
-                        "shrink-ms", "threads"),
-                Set.of("quiet", "no-vectors"));
-        if (o.help()) {
-            out.println(HELP);
-            return 0;
-        }
-        if (!o.positional().isEmpty()) {
-            throw new UsageException("takes no positional arguments, got '" + o.positional().get(0) + "'");
-        }
-        String impl = o.get("impl", null);
+    @Override
+    public Integer call() {
         if (impl == null || impl.isBlank()) {
             throw new UsageException("needs --impl \"COMMAND\" (see fba check --help)");
         }
         CheckConfig c = new CheckConfig();
         c.command = impl;
-        c.profile = o.profile();
-        c.seed = o.getLong("seed", ThreadLocalRandom.current().nextLong(Long.MAX_VALUE), 0, Long.MAX_VALUE);
-        c.sessions = (int) o.getLong("sessions", 1000, 0, Integer.MAX_VALUE);
-        c.ops = (int) o.getLong("ops", 1000, 1, 10_000_000);
-        c.timeoutMs = o.getLong("timeout-ms", 10_000, 1, 86_400_000);
-        c.shrinkMs = o.getLong("shrink-ms", 120_000, 0, 86_400_000);
-        c.threads = (int) o.getLong("threads", 0, 0, 64);
-        c.quiet = o.flag("quiet");
-        c.outDir = Path.of(o.get("out", "target/fba-check"));
-        if (o.get("report", null) != null) {
-            c.report = Path.of(o.get("report", null));
+        c.profile = profile.profile;
+        c.seed = seed == null ? ThreadLocalRandom.current().nextLong(Long.MAX_VALUE)
+                : UsageException.inRange("--seed", seed, 0, Long.MAX_VALUE);
+        c.sessions = (int) UsageException.inRange("--sessions", sessions, 0, Integer.MAX_VALUE);
+        c.ops = (int) UsageException.inRange("--ops", ops, 1, 10_000_000);
+        c.timeoutMs = UsageException.inRange("--timeout-ms", timeoutMs, 1, 86_400_000);
+        c.shrinkMs = UsageException.inRange("--shrink-ms", shrinkMs, 0, 86_400_000);
+        c.threads = (int) UsageException.inRange("--threads", threads, 0, 64);
+        c.jobs = (int) UsageException.inRange("--jobs", jobs, 1, 64);
+        if (shard != null) {
+            int[] s = parseShard(shard);
+            c.shardIndex = s[0];
+            c.shardCount = s[1];
         }
-        if (o.flag("no-vectors")) {
-            if (o.get("vectors", null) != null) {
-                throw new UsageException("--vectors and --no-vectors exclude each other");
-            }
-            c.vectors = null;
-        } else if (o.get("vectors", null) != null) {
-            c.vectors = Path.of(o.get("vectors", null));
-            if (!Files.isDirectory(c.vectors) && !Files.isRegularFile(c.vectors)) {
-                throw new UsageException("--vectors " + c.vectors + ": no such file or directory");
-            }
-        } else {
-            Path def = Path.of("spec", "vectors");
-            if (Files.isDirectory(def)) {
-                c.vectors = def;
-            } else {
-                err.println("fba check: no " + def + " directory here; running generated sessions only");
-            }
+        c.quiet = quiet;
+        c.outDir = out;
+        c.report = report;
+        if (noVectors && vectors != null) {
+            throw new UsageException("--vectors and --no-vectors exclude each other");
         }
-        return new Checker(c, out, err).run();
+        try {
+            if (vectors != null) {
+                if (!Files.isDirectory(vectors) && !Files.isRegularFile(vectors)) {
+                    throw new UsageException("--vectors " + vectors + ": no such file or directory");
+                }
+                c.vectors = VectorSet.directory(vectors);
+            } else if (!noVectors) {
+                c.vectors = VectorSet.bundled();
+            }
+        } catch (IOException e) {
+            io.err.println("fba check: " + e.getMessage());
+            return Checker.FAILED;
+        }
+        return new Checker(c, io.out, io.err).run();
+    }
+
+    /** {@code I/N} with 1 <= I <= N <= 10^6, else a usage error naming the value. */
+    static int[] parseShard(String s) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("([0-9]{1,7})/([0-9]{1,7})").matcher(s);
+        if (!m.matches()) {
+            throw new UsageException("--shard takes I/N (shard I of N, e.g. 2/4), got '" + s + "'");
+        }
+        int i = Integer.parseInt(m.group(1));
+        int n = Integer.parseInt(m.group(2));
+        if (n < 1 || n > 1_000_000 || i < 1 || i > n) {
+            throw new UsageException("--shard I/N needs 1 <= I <= N <= 1000000, got '" + s + "'");
+        }
+        return new int[] {i, n};
     }
 }

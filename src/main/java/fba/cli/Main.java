@@ -1,22 +1,54 @@
 package fba.cli;
 
 import java.io.PrintStream;
-import java.util.Arrays;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.AutoComplete;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.ArgSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 
-/** Entry point: {@code fba <command> [options]}. */
+/**
+ * Entry point: {@code fba <command> [options]}, parsed by picocli. Every usage error (unknown
+ * command or option, missing or malformed value, value out of range) is one line naming the
+ * command and the input, exit status 2; never a stack trace.
+ */
 public final class Main {
 
-    static final String USAGE = String.join("\n",
-            "usage: fba <command> [options]",
-            "",
-            "commands:",
-            "  serve    speak the line protocol on stdin/stdout (fba as an implementation)",
-            "  replay   print the reference's response to every request of trace files",
-            "  run      replay vector files and compare with their expected responses",
-            "  check    differential check of another implementation against the reference",
-            "",
-            "Every command takes --profile substrate|strict|proposal and --help.",
-            "Exit status: 0 success, 1 mismatch or divergence, 2 bad usage or input.");
+    /** The top-level command: no command given is a usage error. */
+    @Command(name = "fba", versionProvider = BuildInfo.class,
+            synopsisHeading = "usage: ", customSynopsis = "fba <command> [options]",
+            description = {"", "The reference freeing-bump heap allocator (Substrate's sc-allocator) and its",
+                "differential checker. Every command takes --help; serve, replay, run and check take",
+                "--profile."},
+            commandListHeading = "%ncommands:%n",
+            footer = {"", "Exit status: 0 success, 1 mismatch or divergence, 2 bad usage or input."})
+    static final class Fba implements Callable<Integer> {
+        private final Io io;
+
+        @Mixin
+        HelpOption help;
+
+        @Option(names = {"-V", "--version"}, versionHelp = true,
+                description = "print the version, the commit it was built from and the bundled vectors' hash")
+        boolean version;
+
+        Fba(Io io) {
+            this.io = io;
+        }
+
+        @Override
+        public Integer call() {
+            io.err.print(usage());
+            return 2;
+        }
+    }
 
     private Main() {
     }
@@ -29,34 +61,107 @@ public final class Main {
 
     /** Runs a command; returns the exit status. */
     public static int run(String[] args, PrintStream out, PrintStream err) {
-        if (args.length == 0) {
-            err.println(USAGE);
-            return 2;
-        }
-        String[] rest = Arrays.copyOfRange(args, 1, args.length);
-        try {
-            switch (args[0]) {
-                case "serve":
-                    return ServeCommand.run(rest, out, err);
-                case "replay":
-                    return ReplayCommand.run(rest, out, err);
-                case "run":
-                    return RunCommand.run(rest, out, err);
-                case "check":
-                    return CheckCommand.run(rest, out, err);
-                case "--help":
-                case "-h":
-                case "help":
-                    out.println(USAGE);
-                    return 0;
-                default:
-                    err.println("fba: unknown command '" + args[0] + "'");
-                    err.println(USAGE);
-                    return 2;
+        return commandLine(new Io(out, err)).execute(args);
+    }
+
+    /** The top-level usage text. */
+    static String usage() {
+        return commandLine(new Io(System.out, System.err)).getUsageMessage();
+    }
+
+    static CommandLine commandLine(Io io) {
+        CommandLine cl = new CommandLine(new Fba(io));
+        cl.addSubcommand("serve", new ServeCommand(io));
+        cl.addSubcommand("replay", new ReplayCommand(io));
+        cl.addSubcommand("run", new RunCommand(io));
+        cl.addSubcommand("check", new CommandLine(new CheckCommand(io))
+                .addSubcommand("merge", new CheckMergeCommand(io)));
+        cl.addSubcommand("vectors", new CommandLine(new VectorsCommand(io))
+                .addSubcommand("export", new VectorsCommand.Export(io)));
+        cl.addSubcommand("completion", new AutoComplete.GenerateCompletion());
+        cl.addSubcommand("help", new CommandLine.HelpCommand());
+        // The synopsis first, so that every help text opens with "usage:", then the one-line summary.
+        List<String> keys = new ArrayList<>(cl.getHelpSectionKeys());
+        keys.removeAll(List.of(CommandLine.Model.UsageMessageSpec.SECTION_KEY_HEADER_HEADING,
+                CommandLine.Model.UsageMessageSpec.SECTION_KEY_HEADER));
+        keys.add(keys.indexOf(CommandLine.Model.UsageMessageSpec.SECTION_KEY_SYNOPSIS) + 1,
+                CommandLine.Model.UsageMessageSpec.SECTION_KEY_HEADER);
+        cl.setHelpSectionKeys(keys);
+        cl.setOut(new PrintWriter(io.out, true));
+        cl.setErr(new PrintWriter(io.err, true));
+        cl.setUsageHelpWidth(100);
+        cl.setOverwrittenOptionsAllowed(true);
+        cl.registerConverter(Long.class, Main::wholeNumber);
+        cl.registerConverter(Long.TYPE, Main::wholeNumber);
+        cl.setParameterExceptionHandler((e, args) -> usageError(io, e));
+        cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            if (e instanceof UsageException) {
+                io.err.println(cmd.getCommandSpec().qualifiedName() + ": " + e.getMessage());
+                return 2;
             }
-        } catch (UsageException e) {
-            err.println("fba " + args[0] + ": " + e.getMessage());
+            // A defect of fba itself: say what and where in one line.
+            StackTraceElement[] at = e.getStackTrace();
+            io.err.println(cmd.getCommandSpec().qualifiedName() + ": internal error: " + e
+                    + (at.length > 0 ? " at " + at[0] : ""));
             return 2;
+        });
+        return cl;
+    }
+
+    private static int usageError(Io io, ParameterException e) {
+        CommandLine cmd = e.getCommandLine();
+        String name = cmd.getCommandSpec().qualifiedName();
+        io.err.println(name + ": " + describe(e));
+        if (cmd.getParent() == null && e instanceof CommandLine.UnmatchedArgumentException) {
+            io.err.print(cmd.getUsageMessage());
         }
+        return 2;
+    }
+
+    private static Long wholeNumber(String s) {
+        try {
+            return Long.parseLong(s);
+        } catch (NumberFormatException e) {
+            throw new CommandLine.TypeConversionException("takes a whole number, got '" + s + "'");
+        }
+    }
+
+    /** The problem in the project's words: what was given and what was wrong with it. */
+    static String describe(ParameterException e) {
+        List<String> unmatched = e instanceof CommandLine.UnmatchedArgumentException u ? u.getUnmatched()
+                : e.getCommandLine().getUnmatchedArguments();
+        if (e instanceof CommandLine.UnmatchedArgumentException || !unmatched.isEmpty()) {
+            // An unknown option is named first, even when picocli found a missing FILE before it.
+            String first = unmatched.isEmpty() ? "" : unmatched.get(0);
+            if (first.startsWith("-")) {
+                return "unknown option '" + first + "'";
+            }
+            if (e.getCommandLine().getParent() == null) {
+                return "unknown command '" + first + "'";
+            }
+            if (!e.getCommandLine().getCommandSpec().positionalParameters().isEmpty()) {
+                return "unexpected argument '" + first + "'";
+            }
+            return "takes no arguments, got '" + first + "'";
+        }
+        if (e instanceof CommandLine.MissingParameterException m) {
+            for (ArgSpec a : m.getMissing()) {
+                if (a instanceof OptionSpec o) {
+                    return "option " + o.longestName() + " needs a value";
+                }
+                return "needs " + (a.arity().max() > 1 ? "at least one " : "") + a.paramLabel() + " (see "
+                        + e.getCommandLine().getCommandSpec().qualifiedName() + " --help)";
+            }
+        }
+        if (e.getArgSpec() instanceof OptionSpec o && e.getValue() != null) {
+            if (o.arity().max() == 0) {
+                return o.longestName() + " takes no value, got '" + e.getValue() + "'";
+            }
+            if (e.getCause() instanceof CommandLine.TypeConversionException t) {
+                return o.longestName() + " " + t.getMessage();
+            }
+        }
+        String msg = e.getMessage();
+        return msg.isEmpty() ? msg : Character.toLowerCase(msg.charAt(0)) + msg.substring(1);
     }
 }

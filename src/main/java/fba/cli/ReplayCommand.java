@@ -18,59 +18,76 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.Set;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /** {@code fba replay}: the reference's response to every request of one or more traces. */
-final class ReplayCommand {
-
-    static final String HELP = String.join("\n",
-            "usage: fba replay [--profile substrate|strict|proposal] [--svg OUT.svg [--mark ADDR]] [--html OUT.html] FILE...",
-            "",
-            "Executes every request of each FILE (a trace or vector file; expectations after",
+@Command(name = "replay", header = "print the reference's response to every request of trace files",
+        synopsisHeading = "usage: ",
+        description = {"", "Executes every request of each FILE (a trace or vector file; expectations after",
             "' => ' are ignored) in a fresh session per file and prints one response per",
-            "request. With several files, each file's responses are preceded by '# FILE'.",
-            "--svg draws the heap after the last request of the (single) FILE: blocks by",
-            "address, coloured by order, free vs occupied; --mark outlines the block holding ADDR.",
-            "--html writes the trace explorer of the (single) FILE: one self-contained page that",
-            "steps through its requests and draws the heap after each (see README).");
+            "request. With several files, each file's responses are preceded by '# FILE'."})
+final class ReplayCommand implements Callable<Integer> {
+
+    private final Io io;
+
+    @Mixin
+    private HelpOption help;
+
+    @Mixin
+    private ProfileOption profile;
+
+    @Option(names = "--svg", paramLabel = "OUT.svg",
+            description = "draw the heap after the last request of the (single) FILE: blocks by address,"
+                    + " coloured by order, free vs occupied")
+    private String svg;
+
+    @Option(names = "--mark", paramLabel = "ADDR", description = "with --svg: outline the block holding ADDR")
+    private Long markOption;
+
+    @Option(names = "--html", paramLabel = "OUT.html",
+            description = "write the trace explorer of the (single) FILE: one self-contained page that steps"
+                    + " through its requests and draws the heap after each (see README)")
+    private String html;
+
+    @Parameters(paramLabel = "FILE", arity = "1..*", description = "trace or vector files")
+    private List<String> files;
+
+    ReplayCommand(Io io) {
+        this.io = io;
+    }
 
     /** Responses are handed to the output in blocks of about this many bytes. */
     private static final int FLUSH_AT = (1 << 16) - 512;
 
-    private ReplayCommand() {
-    }
-
-    static int run(String[] args, PrintStream out, PrintStream err) {
-        Options o = Options.parse(args, Set.of("profile", "svg", "mark", "html"), Set.of());
-        if (o.help()) {
-            out.println(HELP);
-            return 0;
-        }
-        if (o.positional().isEmpty()) {
-            throw new UsageException("needs at least one FILE (see fba replay --help)");
-        }
-        String svg = o.get("svg", null);
-        long mark = o.getLong("mark", -1, 0, 0xFFFFFFFFL);
+    @Override
+    public Integer call() {
+        PrintStream out = io.out;
+        PrintStream err = io.err;
+        long mark = markOption == null ? -1 : UsageException.inRange("--mark", markOption, 0, 0xFFFFFFFFL);
         if (svg == null && mark >= 0) {
             throw new UsageException("--mark goes with --svg");
         }
-        if (svg != null && o.positional().size() != 1) {
+        if (svg != null && files.size() != 1) {
             throw new UsageException("--svg draws one heap: give exactly one FILE");
         }
-        String html = o.get("html", null);
-        if (html != null && o.positional().size() != 1) {
+        if (html != null && files.size() != 1) {
             throw new UsageException("--html explores one trace: give exactly one FILE");
         }
         Session session = null;
         ResponseBuffer buf = new ResponseBuffer(1 << 16);
-        boolean many = o.positional().size() > 1;
+        boolean many = files.size() > 1;
         try {
-            for (String name : o.positional()) {
+            for (String name : files) {
                 Path file = Path.of(name);
                 if (many) {
                     buf.append("# ").append(name).append('\n');
                 }
-                session = new Session(o.profile());
+                session = new Session(profile.profile);
                 try (InputStream in = Files.newInputStream(file)) {
                     LineSplitter lines = new LineSplitter(in, 1 << 16);
                     while (lines.next()) {
@@ -95,8 +112,9 @@ final class ReplayCommand {
             }
             buf.writeTo(out);
             out.flush();
-            int status = svg == null ? 0 : writeSvg(session, Path.of(svg), o.positional().get(0), mark, err);
-            return status != 0 || html == null ? status : writeHtml(o, Path.of(html), err);
+            int status = svg == null ? 0 : writeSvg(session, Path.of(svg), files.get(0), mark, err);
+            return status != 0 || html == null ? status : writeHtml(Path.of(files.get(0)), profile.profile,
+                    Path.of(html), err);
         } catch (IOException e) {
             err.println("fba replay: I/O error: " + e.getMessage());
             return 2;
@@ -123,8 +141,7 @@ final class ReplayCommand {
         return 0;
     }
 
-    private static int writeHtml(Options o, Path target, PrintStream err) {
-        Path file = Path.of(o.positional().get(0));
+    private static int writeHtml(Path file, fba.core.Profile profile, Path target, PrintStream err) {
         TraceExplorer.Trace trace;
         try {
             trace = TraceExplorer.read(file);
@@ -133,7 +150,7 @@ final class ReplayCommand {
             return 2;
         }
         try {
-            TraceExplorer.write(file, trace, o.profile(), target);
+            TraceExplorer.write(file, trace, profile, target);
         } catch (IOException e) {
             err.println("fba replay: cannot write the explorer " + target + ": "
                     + (e instanceof NoSuchFileException ? "no such directory" : e.getMessage()));

@@ -1,5 +1,6 @@
 package fba.cli;
 
+import fba.check.VectorSet;
 import fba.core.Profile;
 import fba.protocol.Session;
 import fba.protocol.VectorFile;
@@ -9,53 +10,61 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /** {@code fba run}: replays vector files and compares every response with its expectation. */
-final class RunCommand {
+@Command(name = "run", header = "replay vector files (default: the bundled set) and compare with their expectations",
+        synopsisHeading = "usage: ",
+        description = {"", "Replays each vector file (DIRs are searched for *.vec; no FILE or DIR: the set",
+            "bundled in fba.jar) in a fresh session and compares each response with the expectation",
+            "after ' => ' (errors compare by code). A file with a '#! profile P' pragma always runs in",
+            "profile P; other files run in --profile. Prints the set (its name and hash), PASS or FAIL",
+            "per file, the first mismatch of a failing file (line, request, expected, actual) and a",
+            "closing count."},
+        footer = {"", "Exit status: 0 all passed, 1 a mismatch, 2 unreadable or malformed input."})
+final class RunCommand implements Callable<Integer> {
 
-    static final String HELP = String.join("\n",
-            "usage: fba run [--profile substrate|strict|proposal] [--quiet] FILE|DIR...",
-            "",
-            "Replays each vector file (DIRs are searched for *.vec) in a fresh session and",
-            "compares each response with the expectation after ' => ' (errors compare by code).",
-            "A file with a '#! profile P' pragma always runs in profile P; other files run in",
-            "--profile (default substrate). Prints PASS or FAIL per file, the first mismatch of",
-            "a failing file (line, request, expected, actual) and a closing count.",
-            "Exit status: 0 all passed, 1 a mismatch, 2 unreadable or malformed input.");
+    private final Io io;
 
-    private RunCommand() {
+    @Mixin
+    private HelpOption help;
+
+    @Mixin
+    private ProfileOption profileOption;
+
+    @Option(names = "--quiet", description = "no PASS line per file")
+    private boolean quiet;
+
+    @Parameters(paramLabel = "FILE|DIR", arity = "0..*", description = "vector files or directories")
+    private List<Path> paths = new ArrayList<>();
+
+    RunCommand(Io io) {
+        this.io = io;
     }
 
-    static int run(String[] args, PrintStream out, PrintStream err) {
-        Options o = Options.parse(args, Set.of("profile"), Set.of("quiet"));
-        if (o.help()) {
-            out.println(HELP);
-            return 0;
-        }
-        if (o.positional().isEmpty()) {
-            throw new UsageException("needs at least one FILE or DIR (see fba run --help)");
-        }
-        Profile profile = o.profile();
-        List<Path> files;
-        List<VectorFile> vectors = new ArrayList<>();
+    @Override
+    public Integer call() {
+        PrintStream out = io.out;
+        PrintStream err = io.err;
+        Profile profile = profileOption.profile;
+        VectorSet set;
+        List<VectorFile> vectors;
         try {
-            List<Path> args2 = new ArrayList<>();
-            for (String p : o.positional()) {
-                args2.add(Path.of(p));
-            }
-            files = VectorFile.collect(args2);
-            for (Path f : files) {
-                vectors.add(VectorFile.read(f));
-            }
+            set = paths.isEmpty() ? VectorSet.bundled() : VectorSet.of(paths);
+            vectors = set.files();
         } catch (IOException e) {
             err.println("fba run: " + e.getMessage());
             return 2;
         }
         if (vectors.isEmpty()) {
-            err.println("fba run: no vector files (*" + VectorFile.EXTENSION + ") found in " + o.positional());
+            err.println("fba run: no vector files (*" + VectorFile.EXTENSION + ") found in " + paths);
             return 2;
         }
+        out.println("vector set: " + set.label() + ", " + set.size() + " files, " + set.hash());
         int passed = 0;
         int failed = 0;
         long checks = 0;
@@ -64,7 +73,7 @@ final class RunCommand {
             checks += r.checks;
             if (r.mismatch == null) {
                 passed++;
-                if (!o.flag("quiet")) {
+                if (!quiet) {
                     out.println("PASS " + v.path() + " (" + r.checks + " expectations)");
                 }
             } else {

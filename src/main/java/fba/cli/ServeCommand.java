@@ -6,31 +6,35 @@ import fba.protocol.Session;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 
 /** {@code fba serve}: the reference as a protocol peer on stdin/stdout. */
-final class ServeCommand {
-
-    static final String HELP = String.join("\n",
-            "usage: fba serve [--profile substrate|strict|proposal]",
-            "",
-            "Reads one request per line on stdin and writes one response per line on stdout",
+@Command(name = "serve", header = "speak the line protocol on stdin/stdout (fba as an implementation)",
+        synopsisHeading = "usage: ",
+        description = {"", "Reads one request per line on stdin and writes one response per line on stdout",
             "(spec/protocol.md). Output is flushed whenever no further input is waiting, so an",
-            "interactive peer sees each answer at once while a pipelined peer gets full buffers.");
+            "interactive peer sees each answer at once while a pipelined peer gets full buffers."})
+final class ServeCommand implements Callable<Integer> {
 
-    private ServeCommand() {
+    private final Io io;
+
+    @Mixin
+    private HelpOption help;
+
+    @Mixin
+    private ProfileOption profile;
+
+    ServeCommand(Io io) {
+        this.io = io;
     }
 
-    static int run(String[] args, PrintStream out, PrintStream err) {
-        Options o = Options.parse(args, Set.of("profile"), Set.of());
-        if (o.help()) {
-            out.println(HELP);
-            return 0;
-        }
-        if (!o.positional().isEmpty()) {
-            throw new UsageException("takes no arguments, got '" + o.positional().get(0) + "'");
-        }
-        Session session = new Session(o.profile());
+    @Override
+    public Integer call() {
+        PrintStream out = io.out;
+        PrintStream err = io.err;
+        Session session = new Session(profile.profile);
         LineSplitter lines = new LineSplitter(System.in, 1 << 16);
         ResponseBuffer buf = new ResponseBuffer(1 << 16);
         try {

@@ -32,9 +32,17 @@ public final class VectorFile {
 
     /** Reads and parses a file; problems are reported as {@link VectorFormatException}s naming file and line. */
     public static VectorFile read(Path path) throws IOException {
+        return parse(path, Files.readAllBytes(path));
+    }
+
+    /**
+     * Parses the bytes of a vector file; {@code path} names it in messages and {@link #path()} (for
+     * a file bundled in the jar it is a display name, not a file on disk).
+     */
+    public static VectorFile parse(Path path, byte[] bytes) throws VectorFormatException {
         List<String> raw;
         try {
-            raw = Framing.lines(StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(path))).toString());
+            raw = Framing.lines(StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString());
         } catch (java.nio.charset.CharacterCodingException e) {
             throw new VectorFormatException(path + ": not valid UTF-8 text");
         }

@@ -22,6 +22,8 @@ import java.nio.charset.StandardCharsets;
  * Process faults take the number N of responses given first: {@code crash N}, {@code hang N},
  * {@code garbage N} (a non-protocol line), {@code eof N} (closes stdout, keeps running); and at the
  * end of input {@code exit1} exits with status 1, {@code extra} prints one response nobody asked for.
+ * {@code wrong FILE} answers {@code err bad_request} to exactly the request lines listed in FILE, so
+ * a test can place divergences in chosen sessions.
  */
 public final class BrokenServe {
 
@@ -32,7 +34,10 @@ public final class BrokenServe {
 
     public static void main(String[] args) throws Exception {
         String mode = args[0];
-        long after = args.length > 1 ? Long.parseLong(args[1]) : Long.MAX_VALUE;
+        java.util.Set<String> wrong = mode.equals("wrong")
+                ? new java.util.HashSet<>(java.nio.file.Files.readAllLines(java.nio.file.Path.of(args[1])))
+                : java.util.Set.of();
+        long after = args.length > 1 && wrong.isEmpty() ? Long.parseLong(args[1]) : Long.MAX_VALUE;
         Session session = new Session(fba.core.Profile.SUBSTRATE);
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8), 1 << 16);
         PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), false,
@@ -72,6 +77,9 @@ public final class BrokenServe {
             String response = null;
             if (line.startsWith("malloc ")) {
                 response = beforeMalloc(mode, session, line);
+            }
+            if (wrong.contains(line)) {
+                response = "err bad_request wrong on purpose";
             }
             if (response == null) {
                 session.execute(line, sb);

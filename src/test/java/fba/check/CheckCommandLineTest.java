@@ -47,7 +47,7 @@ class CheckCommandLineTest {
     @Test
     void givenHelp_whenRun_thenUsageAndExitStatusesAreShown() {
         assertEquals(0, fba("check", "--help"));
-        assertTrue(output.contains("--impl \"COMMAND\""), output);
+        assertTrue(output.contains("--impl=COMMAND"), output);
         assertTrue(output.contains("Exit status: 0 no divergence, 1 divergence"), output);
     }
 

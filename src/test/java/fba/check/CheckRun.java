@@ -22,10 +22,16 @@ final class CheckRun {
         this.report = report;
     }
 
+    /**
+     * The build's classes with their libraries (picocli, Jackson): the test's own class path, which
+     * surefire sets to the real one. Its entries hold no spaces here, so the command stays plain words.
+     */
+    static final String CLASS_PATH = System.getProperty("java.class.path");
+
     /** A command starting a JVM on the build's classes (quick start-up flags: it is restarted often). */
     static String java(String mainAndArgs) {
         return JAVA + " -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto"
-                + " -cp target/classes:target/test-classes " + mainAndArgs;
+                + " -cp " + CLASS_PATH + " " + mainAndArgs;
     }
 
     static CheckRun of(String impl, long seed, int sessions, int ops, Path vectors, Path outDir, long timeoutMs) {
@@ -34,17 +40,33 @@ final class CheckRun {
 
     static CheckRun of(String impl, Profile profile, long seed, int sessions, int ops, Path vectors, Path outDir,
             long timeoutMs) {
+        return of(impl, profile, seed, sessions, ops, vectors, outDir, timeoutMs, c -> { });
+    }
+
+    /** As above, with further settings (jobs, shards, report) applied by {@code more}. */
+    static CheckRun of(String impl, long seed, int sessions, int ops, Path vectors, Path outDir, long timeoutMs,
+            java.util.function.Consumer<CheckConfig> more) {
+        return of(impl, Profile.SUBSTRATE, seed, sessions, ops, vectors, outDir, timeoutMs, more);
+    }
+
+    private static CheckRun of(String impl, Profile profile, long seed, int sessions, int ops, Path vectors,
+            Path outDir, long timeoutMs, java.util.function.Consumer<CheckConfig> more) {
         CheckConfig c = new CheckConfig();
         c.command = impl;
         c.seed = seed;
         c.sessions = sessions;
         c.ops = ops;
         c.profile = profile;
-        c.vectors = vectors;
+        try {
+            c.vectors = vectors == null ? null : VectorSet.directory(vectors);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         c.outDir = outDir;
         c.timeoutMs = timeoutMs;
         c.quiet = true;
         c.shrinkMs = 240_000;
+        more.accept(c);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         PrintStream ps = new PrintStream(bytes, true, StandardCharsets.UTF_8);
         Checker checker = new Checker(c, ps, ps);

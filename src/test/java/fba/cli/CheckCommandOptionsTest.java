@@ -32,7 +32,12 @@ class CheckCommandOptionsTest {
     void givenHelp_whenRun_thenTheUsageGoesToStdoutAndTheStatusIs0() {
         Cli c = Cli.run("check", "--help");
         assertEquals(0, c.status, c.toString());
-        assertEquals(CheckCommand.HELP + "\n", c.out);
+        assertTrue(c.out.startsWith("usage: fba check [-h]"), c.toString());
+        for (String option : new String[] {"--impl=COMMAND", "--jobs=N", "--shard=I/N", "--seed=S", "--sessions=N",
+            "--ops=N", "--profile=PROFILE", "--vectors=DIR", "--no-vectors", "--timeout-ms=T", "--report=FILE",
+            "--out=DIR", "--shrink-ms=T", "--threads=N", "--quiet", "Exit status: 0 no divergence"}) {
+            assertTrue(c.out.contains(option), option + " in\n" + c.out);
+        }
         assertEquals("", c.err);
     }
 
@@ -40,7 +45,7 @@ class CheckCommandOptionsTest {
     void givenAPositionalArgument_whenRun_thenItIsAUsageError() {
         Cli c = Cli.run("check", "--impl", "x", "extra");
         assertEquals(2, c.status, c.toString());
-        assertEquals("fba check: takes no positional arguments, got 'extra'\n", c.err);
+        assertEquals("fba check: takes no arguments, got 'extra'\n", c.err);
     }
 
     @Test
@@ -141,8 +146,8 @@ class CheckCommandOptionsTest {
     }
 
     @Test
-    void givenNoVectorsOption_whenRunInTheProjectDirectory_thenTheBundledVectorsAreUsed() throws IOException {
-        // given: spec/vectors exists (tests run in the project directory); the command cannot start
+    void givenNoVectorsOption_whenRun_thenTheBundledVectorsAreUsedAndNamedWithTheirHash() throws IOException {
+        // given: no --vectors; the command cannot start
         Path report = dir.resolve("r.json");
         // when
         Cli c = Cli.run("check", "--impl", NO_SUCH_PROGRAM, "--sessions", "0", "--report", report.toString());
@@ -150,6 +155,11 @@ class CheckCommandOptionsTest {
         assertEquals(2, c.status, c.toString());
         assertFalse(c.err.contains("no spec"), c.toString());
         assertTrue(c.err.contains(NO_SUCH_PROGRAM), c.toString());
-        assertTrue(Files.readString(report).contains("\"directory\": \"" + Path.of("spec", "vectors") + "\""));
+        String hash = fba.check.VectorSet.bundled().hash();
+        assertTrue(c.out.contains("vector set: bundled, 61 files, " + hash + "\n"), c.toString());
+        String json = Files.readString(report);
+        assertTrue(json.contains("\"set\": \"bundled\",\n    \"hash\": \"" + hash + "\",\n    \"directory\": null"), json);
+        // and the bundled set is spec/vectors as built
+        assertEquals(fba.check.VectorSet.directory(Path.of("spec", "vectors")).hash(), hash);
     }
 }

@@ -13,10 +13,10 @@ import org.junit.jupiter.api.Test;
 class JsonTest {
 
     @Test
-    void writtenValuesParseBackToTheSameShapes() {
+    void givenReportShapes_whenWrittenAndParsed_thenTheSameValuesComeBack() {
         // given
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("s", "quote \" backslash \\ newline \n tab \t ctrl \u0001 é");
+        m.put("s", "quote \" backslash \\ newline \n tab \t ctrl \u0001 é lone\ud800 pair\ud83d\ude00");
         m.put("n", 18446744073709551L);
         m.put("neg", -3L);
         m.put("d", 2.5);
@@ -31,34 +31,31 @@ class JsonTest {
     }
 
     @Test
-    void controlCharactersAndLoneSurrogatesAreEscaped() {
-        StringBuilder b = new StringBuilder();
-        Json.quote(b, "a\u0000b\ud800c");
-        assertEquals("\"a\\u0000b\\ud800c\"", b.toString());
-        StringBuilder pair = new StringBuilder();
-        Json.quote(pair, "\ud83d\ude00");
-        assertEquals("\"\ud83d\ude00\"", pair.toString());
+    void givenAString_whenQuoted_thenItIsAppendedAsTheLiteralWriteProduces() {
+        StringBuilder b = new StringBuilder("x=");
+        Json.quote(b, "a\"\n\u00e9\ud800");
+        assertEquals("x=\"a\\\"\\n\\u00E9\\uD800\"", b.toString());
+        assertEquals(b.substring(2) + "\n", Json.write("a\"\n\u00e9\ud800"));
     }
 
     @Test
-    void nonFiniteNumbersBecomeNull() {
+    void givenNonFiniteNumbers_whenWritten_thenTheyAreNull() {
         assertEquals("null\n", Json.write(Double.NaN));
+        assertEquals("[\n  null,\n  null,\n  1.5\n]\n",
+                Json.write(List.of(Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, 1.5)));
     }
 
     @Test
-    void syntaxErrorsNameTheirOffset() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Json.parse("{\"a\" 1}"));
-        assertTrue(e.getMessage().contains("offset 5"), e.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> Json.parse("[1,"));
-        assertThrows(IllegalArgumentException.class, () -> Json.parse("\"abc"));
-        assertThrows(IllegalArgumentException.class, () -> Json.parse("1 2"));
-        assertThrows(IllegalArgumentException.class, () -> Json.parse("tru"));
-        assertThrows(IllegalArgumentException.class, () -> Json.parse("\"\\u12\""));
-        assertThrows(IllegalArgumentException.class, () -> Json.parse("-"));
+    void givenBrokenJson_whenParsed_thenTheErrorNamesLineAndColumn() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Json.parse("{\n\"a\" 1}"));
+        assertTrue(e.getMessage().startsWith("not valid JSON at line 2, column 5: "), e.getMessage());
+        for (String bad : new String[] {"[1,", "\"abc", "1 2", "tru", "\"\\u12\"", "-"}) {
+            assertThrows(IllegalArgumentException.class, () -> Json.parse(bad), bad);
+        }
     }
 
     @Test
-    void escapesAreDecoded() {
+    void givenEscapesAndNumbers_whenParsed_thenTheyAreDecodedToStringsLongsAndDoubles() {
         assertEquals("a\"\\/\n\r\t\b\fA", Json.parse("\"a\\\"\\\\\\/\\n\\r\\t\\b\\f\\u0041\""));
         assertEquals(List.of(1L, 2.5e3), Json.parse(" [ 1 , 2.5e3 ] "));
     }

@@ -1,0 +1,102 @@
+package fba.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import fba.check.VectorSet;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code fba --version}, {@code fba vectors export} and {@code fba completion}. */
+class VersionAndVectorsTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void givenVersion_whenRun_thenVersionCommitAndTheBundledSetsHashArePrinted() throws IOException {
+        // given: the build recorded its version and commit (pom.xml, VectorIndex)
+        Properties build = fba.check.VectorIndex.buildProperties();
+        VectorSet bundled = VectorSet.bundled();
+        for (String flag : new String[] {"--version", "-V"}) {
+            // when
+            Cli c = Cli.run(flag);
+            // then
+            assertEquals(0, c.status, c.toString());
+            assertEquals("fba " + build.getProperty("version") + "\n"
+                    + "commit " + build.getProperty("commit") + "\n"
+                    + "vectors " + bundled.hash() + " (61 files bundled)\n", c.out);
+            assertTrue(build.getProperty("commit").matches("[0-9a-f]{40}(-dirty)?|unknown"), c.out);
+        }
+    }
+
+    @Test
+    void givenAnEmptyFolder_whenVectorsAreExported_thenTheyAreTheBundledSetWithItsHash() throws IOException {
+        // given
+        Path target = dir.resolve("v");
+        // when
+        Cli c = Cli.run("vectors", "export", target.toString());
+        // then
+        String hash = VectorSet.bundled().hash();
+        assertEquals(0, c.status, c.toString());
+        assertEquals("exported 61 vector files to " + target + " (" + hash + ")\n", c.out);
+        assertEquals(hash, VectorSet.directory(target).hash());
+        assertEquals(VectorSet.directory(Path.of("spec", "vectors")).hash(), hash);
+    }
+
+    @Test
+    void givenAnExportTargetThatIsAFile_whenExported_thenExit2NamingIt() throws IOException {
+        Path file = dir.resolve("plain");
+        Files.writeString(file, "x");
+        Cli c = Cli.run("vectors", "export", file.toString());
+        assertEquals(2, c.status, c.toString());
+        assertTrue(c.err.startsWith("fba vectors export: cannot write " + file + ": "), c.toString());
+        assertEquals("", c.out);
+    }
+
+    @Test
+    void givenVectorsWithoutACommand_whenRun_thenExit2SayingWhatIsMissing() {
+        Cli c = Cli.run("vectors");
+        assertEquals(2, c.status, c.toString());
+        assertEquals("fba vectors: needs a command: export DIR (see fba vectors --help)\n", c.err);
+        Cli noDir = Cli.run("vectors", "export");
+        assertEquals(2, noDir.status, noDir.toString());
+        assertEquals("fba vectors export: needs DIR (see fba vectors export --help)\n", noDir.err);
+    }
+
+    @Test
+    void givenCompletion_whenRun_thenABashScriptCompletesEveryCommandAndCheckOption() {
+        Cli c = Cli.run("completion");
+        assertEquals(0, c.status, c.toString());
+        assertTrue(c.out.startsWith("#!/usr/bin/env bash"), c.out.substring(0, Math.min(200, c.out.length())));
+        for (String word : new String[] {"serve", "replay", "run", "check", "merge", "vectors", "export",
+            "--jobs", "--shard", "--impl", "(\"substrate\" \"strict\") # --profile values"}) {
+            assertTrue(c.out.contains(word), word);
+        }
+    }
+
+    @Test
+    void givenHelpForTheNewCommands_whenRun_thenEachOpensWithItsUsage() {
+        String[][] cases = {{"vectors", "--help"}, {"vectors", "export", "-h"}, {"check", "merge", "--help"},
+            {"help", "check"}};
+        String[] starts = {"usage: fba vectors [-h] export DIR", "usage: fba vectors export [-h] DIR",
+            "usage: fba check merge [-h] [--report=FILE] REPORT...", "usage: fba check [-h]"};
+        for (int i = 0; i < cases.length; i++) {
+            Cli c = Cli.run(cases[i]);
+            assertEquals(0, c.status, c.toString());
+            assertTrue(c.out.startsWith(starts[i]), c.out);
+        }
+    }
+
+    @Test
+    void givenNoCommand_whenRun_thenTheUsageGoesToStderrWithExit2() {
+        Cli c = Cli.run();
+        assertEquals(2, c.status, c.toString());
+        assertEquals(Main.usage(), c.err);
+        assertTrue(c.err.startsWith("usage: fba <command> [options]\n"), c.err);
+    }
+}
