@@ -156,7 +156,8 @@ class CheckCommandOptionsTest {
         assertFalse(c.err.contains("no spec"), c.toString());
         assertTrue(c.err.contains(NO_SUCH_PROGRAM), c.toString());
         String hash = fba.check.VectorSet.bundled().hash();
-        assertTrue(c.out.contains("vector set: bundled, 61 files, " + hash + "\n"), c.toString());
+        int files = fba.check.VectorSet.directory(Path.of("spec", "vectors")).size();
+        assertTrue(c.out.contains("vector set: bundled, " + files + " files, " + hash + "\n"), c.toString());
         String json = Files.readString(report);
         assertTrue(json.contains("\"set\": \"bundled\",\n    \"hash\": \"" + hash + "\",\n    \"directory\": null"), json);
         // and the bundled set is spec/vectors as built

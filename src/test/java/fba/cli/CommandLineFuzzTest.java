@@ -44,15 +44,18 @@ class CommandLineFuzzTest {
 
     private static final FuzzFigures FIGURES = new FuzzFigures("command-line", CommandLineFuzzTest.class);
 
-    private static final String[] COMMANDS = {"serve", "replay", "run", "check", "help", "--help", "-h", ""};
+    private static final String[] COMMANDS = {"serve", "replay", "run", "check", "vectors", "completion", "help", "--help", "-h",
+        "--version", "-V", ""};
     private static final String[] WORDS = {"serve", "replay", "run", "check", "--help", "-h", "--profile",
-        "substrate", "strict", "--quiet", "--svg", "--mark", "--impl", "--seed", "--sessions", "--ops", "--vectors",
+        "substrate", "strict", "proposal", "--quiet", "--svg", "--html", "--mark", "merge", "export", "--jobs", "--shard",
+        "--version", "--impl", "--seed", "--sessions", "--ops", "--vectors",
         "--no-vectors", "--timeout-ms", "--report", "--out", "--shrink-ms", "--threads", "-", "--", "--=", ""};
     private static final String[] NUMBERS = {"0", "1", "-1", "8", "64", "65536", "4294967295", "4294967296",
         "86400000", "86400001", "9223372036854775807", "9223372036854775808", "99999999999999999999", "1e3",
         " 5", "07", "0x10", "+3"};
     /** Options whose value is written to or run: always pointed into the sandbox. */
-    private static final Set<String> SANDBOXED = Set.of("--svg", "--report", "--out", "--impl", "--vectors");
+    private static final Set<String> SANDBOXED = Set.of("--svg", "--html", "--report", "--out", "--impl", "--vectors",
+        "export");
 
     private static final Path SANDBOX;
     private static final String[] FILES;
@@ -149,7 +152,7 @@ class CommandLineFuzzTest {
                 continue;
             }
             String safe = name.equals("--impl") ? SANDBOX.resolve("no-such-impl").toString()
-                    : name.equals("--vectors") ? FILES[3] : out + i + (name.equals("--svg") ? ".svg" : "");
+                    : name.equals("--vectors") ? FILES[3] : out + i + (name.equals("--svg") ? ".svg" : name.equals("--html") ? ".html" : "");
             if (eq >= 0) {
                 a[i] = name + "=" + safe;
             } else if (i + 1 < a.length) {

@@ -39,7 +39,7 @@ class MainDispatchTest {
             Cli c = Cli.run(cmd, "--help");
             assertEquals(0, c.status, c.toString());
             assertTrue(c.out.startsWith("usage: fba " + cmd), c.toString());
-            assertTrue(c.out.contains("--profile=PROFILE") && c.out.contains("substrate, strict"), c.toString());
+            assertTrue(c.out.contains("--profile=PROFILE") && c.out.contains("substrate, strict, proposal"), c.toString());
         }
     }
 
@@ -51,7 +51,7 @@ class MainDispatchTest {
             assertEquals("fba " + cmd + ": unknown option '--frob'\n", c.err);
             Cli p = cmd.equals("serve") ? Cli.run(cmd, "--profile", "loose") : Cli.run(cmd, "--profile", "loose", "x");
             assertEquals(2, p.status, p.toString());
-            assertEquals("fba " + cmd + ": --profile must be one of substrate, strict, got 'loose'\n", p.err);
+            assertEquals("fba " + cmd + ": --profile must be one of substrate, strict, proposal, got 'loose'\n", p.err);
             Cli m = Cli.run(cmd, "--profile");
             assertEquals(2, m.status, m.toString());
             assertEquals("fba " + cmd + ": option --profile needs a value\n", m.err);

@@ -51,7 +51,7 @@ class ServeCommandTest {
     void givenAnUnknownProfile_whenServing_thenAUsageErrorListsTheThreeProfiles() {
         Cli c = serve("", "--profile", "seed");
         assertEquals(2, c.status, c.toString());
-        assertTrue(c.err.contains("--profile must be substrate, strict or proposal, got 'seed'"), c.toString());
+        assertTrue(c.err.contains("--profile must be one of substrate, strict, proposal, got 'seed'"), c.toString());
     }
 
     @Test
