@@ -130,15 +130,18 @@ class SparseMemoryTest {
 
     @Test
     void theBottomStoreMaterialisesOnlyThePagesWritten() {
-        // Below DENSE_BYTES memory is plain 64 KiB pages, each created by its first non-zero write.
+        // Below DENSE_BYTES memory is plain 4 KiB pages, each created by its first non-zero write.
         SparseMemory m = new SparseMemory(256, 256);
         m.writeU64(508, -1L);
-        assertEquals(65536, m.storageBytes());
-        m.writeU64(65532, -1L);
-        assertEquals(2 * 65536, m.storageBytes());
+        assertEquals(4096, m.storageBytes());
+        m.writeU64(4092, -1L); // straddles low pages 0 and 1: only page 1 is new
+        assertEquals(2 * 4096, m.storageBytes());
+        m.writeU64(65532, -1L); // straddles low pages 15 and 16
+        assertEquals(4 * 4096, m.storageBytes());
         m.writeU64(200L * 65536, 0);
-        assertEquals(2 * 65536, m.storageBytes());
+        assertEquals(4 * 4096, m.storageBytes());
         assertEquals(-1L, m.readU64(65532));
+        assertEquals(-1L, m.readU64(4092));
         assertEquals(-1L, m.readU64(508));
     }
 
