@@ -35,6 +35,8 @@ public final class SparseMemory implements Memory {
 
     /** Low pages 0 .. 4095 (the bottom 16 MiB); null for a page that holds only zeros. */
     private final long[][] low = new long[DENSE_WORDS / LOW_WORDS][];
+    /** Every low page from here up is null, so a truncation need not visit all 4096 of them. */
+    private int lowUsed;
     /** Words from DENSE_WORDS up; null until something non-zero is written there. */
     private PageStore upper;
     private final int maxPages;
@@ -80,7 +82,7 @@ public final class SparseMemory implements Memory {
             throw new IllegalArgumentException("truncate to " + newPages + " pages, memory has " + pages);
         }
         long keptWords = (long) newPages * (PAGE_SIZE / 8);
-        for (long p = keptWords >>> LOW_SHIFT; p < low.length; p++) {
+        for (long p = keptWords >>> LOW_SHIFT; p < lowUsed; p++) {
             low[(int) p] = null;
         }
         if (upper != null) {
@@ -169,6 +171,9 @@ public final class SparseMemory implements Memory {
                 }
                 page = new long[LOW_WORDS];
                 low[p] = page;
+                if (p >= lowUsed) {
+                    lowUsed = p + 1;
+                }
             }
             page[(int) index & (LOW_WORDS - 1)] = value;
             return;

@@ -173,6 +173,27 @@ class SparseMemoryTest {
     }
 
     @Test
+    void truncateDiscardsTheLowestAndHighestLowPagesWhateverTheOrderOfWrites() {
+        // given the last 4 KiB page below DENSE_BYTES written first, then the very first one
+        SparseMemory m = new SparseMemory(256, 256);
+        m.writeU64(SparseMemory.DENSE_BYTES - 8, PATTERN);
+        m.writeU64(0, PATTERN);
+        // when truncated to nothing and grown back
+        m.truncate(0);
+        assertTrue(m.grow(256));
+        // then both read zero
+        assertEquals(0, m.readU64(0));
+        assertEquals(0, m.readU64(SparseMemory.DENSE_BYTES - 8));
+        assertEquals(0, m.storageBytes());
+        // and in a fresh memory, a write into page 0 alone is undone by a truncation too
+        SparseMemory fresh = new SparseMemory(1, 1);
+        fresh.writeU64(8, PATTERN);
+        fresh.truncate(0);
+        assertTrue(fresh.grow(1));
+        assertEquals(0, fresh.readU64(8));
+    }
+
+    @Test
     void truncateToTheCurrentSizeOrZeroIsAllowedAndAboveIsNot() {
         SparseMemory m = new SparseMemory(2, 4);
         m.truncate(2);
