@@ -61,7 +61,12 @@ public final class Main {
 
     /** Runs a command; returns the exit status. */
     public static int run(String[] args, PrintStream out, PrintStream err) {
-        return commandLine(new Io(out, err)).execute(args);
+        Io io = new Io(out, err);
+        Callable<Integer> quick = QuickStart.of(args, io);
+        if (quick != null) {
+            return QuickStart.run(args[0], quick, io);
+        }
+        return commandLine(io).execute(args);
     }
 
     /** The top-level usage text. */
