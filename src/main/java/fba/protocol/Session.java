@@ -270,7 +270,10 @@ public final class Session {
     }
 
     private void free(Tokens t, StringBuilder out) {
-        long ptr = t.number("ptr", 0xFFFFFFFFL);
+        // The proposal's free takes a u64 (the seed's signature): its malloc can hand out the
+        // pointer 2^32, a block whose header is the last 8 bytes of a 4 GiB memory
+        // (spec/allocator.md §11.3), and free must take back what malloc gave.
+        long ptr = profile == Profile.PROPOSAL ? t.u64("ptr") : t.number("ptr", 0xFFFFFFFFL);
         t.end();
         if (!ready(t, out)) {
             return;
@@ -279,7 +282,7 @@ public final class Session {
         if (s == Status.OK) {
             out.append("ok");
         } else {
-            allocatorError(out, s, "free " + ptr);
+            allocatorError(out, s, "free " + Long.toUnsignedString(ptr));
         }
     }
 

@@ -517,6 +517,10 @@ public final class GateReport {
             long mark = markedAddress(last, lastResponse);
             m.put("marked_address", mark);
             m.put("svg", HeapSvg.render(HeapLayout.of(session.allocator(), 5_000), "heap after the failing trace", mark));
+        } else if (session.proposal() != null) {
+            // The heap picture reads sc-allocator's headers; the page says so instead of leaving a gap.
+            m.put("no_svg", "The trace runs the proposal profile: the heap picture draws sc-allocator's heap only;"
+                    + " the trace explorer lists every request with its answer.");
         }
         return m;
     }

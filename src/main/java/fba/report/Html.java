@@ -288,6 +288,8 @@ final class Html {
         Object svg = trace.get("svg");
         if (svg != null) {
             b.append("<h3>Heap after the trace</h3>\n<div id=\"heap\">").append(svg).append("</div>\n");
+        } else if (trace.get("no_svg") != null) {
+            b.append("<p id=\"no-heap\">").append(esc(String.valueOf(trace.get("no_svg")))).append("</p>\n");
         }
     }
 

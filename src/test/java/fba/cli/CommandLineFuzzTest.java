@@ -63,7 +63,8 @@ class CommandLineFuzzTest {
 
     static {
         try {
-            SANDBOX = Files.createTempDirectory("fba-cli-fuzz");
+            // under target/, which mvn clean removes: nothing left behind in the system temp folder
+            SANDBOX = Files.createTempDirectory(Files.createDirectories(Path.of("target")), "fba-cli-fuzz");
             Path good = Files.writeString(SANDBOX.resolve("good.vec"), "init 0 onchain 1 65536 => ok\nmalloc 1 => ok 8\n");
             Path bad = Files.writeString(SANDBOX.resolve("bad.vec"), "init 0 onchain 1 65536 => ok\nmalloc 1 => ok 16\n");
             Path malformed = Files.writeString(SANDBOX.resolve("malformed.vec"), "#! profile lax\nmalloc 1 =>\n");

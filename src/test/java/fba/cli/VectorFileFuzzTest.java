@@ -30,7 +30,8 @@ class VectorFileFuzzTest {
 
     static {
         try {
-            FILE = Files.createTempDirectory("fba-vec-fuzz").resolve("fuzz.vec");
+            // under target/, which mvn clean removes: nothing left behind in the system temp folder
+            FILE = Files.createTempDirectory(Files.createDirectories(Path.of("target")), "fba-vec-fuzz").resolve("fuzz.vec");
         } catch (IOException e) {
             throw new ExceptionInInitializerError(e);
         }

@@ -95,4 +95,31 @@ class SessionProposalTest {
         out.writeTo(bytes);
         assertEquals(expected.toString(), bytes.toString(StandardCharsets.US_ASCII));
     }
+
+    @Test
+    void givenAHeadForgedToTheLastHeaderOf4GiB_whenMallocHandsOut2To32_thenFreeTakesItBack() {
+        // Found by the proposal model (CI, 2026-11-29): malloc answered 2^32 and free refused it as
+        // out of the u32 range. The proposal's free takes a u64, as the seed's does.
+        Session s = new Session(Profile.PROPOSAL);
+        s.execute("init 4294967200 onchain 65536 65536");
+        assertEquals("ok 4294967208", s.execute("malloc 8"));
+        assertEquals("ok", s.execute("free 4294967208"));
+        assertEquals("ok", s.execute("poke 4294967200 4294967288"));
+        assertEquals("ok 4294967208", s.execute("malloc 8"));
+        assertEquals("ok 4294967296", s.execute("malloc 8"));
+        assertEquals("ok", s.execute("free 4294967296"));
+        assertEquals("err out_of_bounds free 4294967297: the 8 header bytes do not lie inside memory",
+                s.execute("free 4294967297"));
+        assertEquals("err out_of_bounds free 18446744073709551615: the 8 header bytes do not lie inside memory",
+                s.execute("free 18446744073709551615"));
+        assertTrue(s.execute("free 18446744073709551616").startsWith(
+                "err bad_request ptr 18446744073709551616 is out of range (at most 18446744073709551615)"));
+    }
+
+    @Test
+    void givenTheSubstrateProfile_thenFreeStillTakesAU32() {
+        Session s = new Session(Profile.SUBSTRATE);
+        s.execute("init 0 onchain 65536 65536");
+        assertTrue(s.execute("free 4294967296").startsWith("err bad_request ptr 4294967296 is out of range (at most 4294967295)"));
+    }
 }

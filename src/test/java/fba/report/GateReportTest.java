@@ -117,6 +117,27 @@ class GateReportTest {
     }
 
     @Test
+    void aProposalTraceGetsANoteInPlaceOfTheHeapPicture() throws IOException {
+        // given a model stage that failed in the proposal profile (its heap has no sc-allocator picture)
+        Path g = gate();
+        Files.writeString(g.resolve("stages.tsv"), "# stage\tstatus\tseconds\tcommand\n" + "model\tfailed\t20\tmvn verify\n");
+        Files.writeString(g.resolve("logs/model.log"), "[ERROR] Failures:\n"
+                + "    --- regression vector (expectations are the model's; paste into spec/vectors) ---\n"
+                + "    #! profile proposal\n"
+                + "    init 0 onchain 1 1 => ok\n"
+                + "    malloc 8 => ok 8\n"
+                + "\n");
+        // when
+        new GateReport(g).write();
+        // then the page explains the missing picture and still links the explorer
+        String html = Files.readString(g.resolve("index.html"));
+        assertTrue(Files.readString(g.resolve("trace.vec")).startsWith("#! profile proposal\n"));
+        assertTrue(html.contains("<p id=\"no-heap\">The trace runs the proposal profile"), html);
+        assertTrue(!html.contains("<div id=\"heap\">"));
+        assertTrue(html.contains("<a id=\"explorer-link\" href=\"trace.html\">"));
+    }
+
+    @Test
     void theChecksShrunkDivergenceBecomesTheTrace() throws IOException {
         // given a check stage that left a shrunk divergence in check/
         Path g = gate();
