@@ -54,6 +54,13 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        if (Relaunch.wanted(args, java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments(),
+                System.getenv("JAVA_TOOL_OPTIONS"), System.getProperty(Relaunch.MARK))) {
+            int child = Relaunch.run(args);
+            if (child >= 0) {
+                System.exit(child);
+            }
+        }
         int status = run(args, System.out, System.err);
         System.out.flush();
         System.exit(status);
