@@ -7,7 +7,7 @@
 #      rate from a 9,000,000-request trace of the same kind: (9M - 3M) / (t9M - t3M), which
 #      cancels start-up and the JIT's warm-up over the first 3M requests; likewise `replay`
 #   3. peak RSS (GNU time's %M, the kernel's VmHWM) of serve, replay and check on the 3M trace
-#      (check reads it as a vector file and runs it through fba-c)
+#      (check reads it as a vector file and runs it through fba-c; once more as `java -jar`)
 #   4. `./fba check` against fba-c on generated sessions: requests/s and peak RSS, and where its
 #      time goes (fba.check.CheckCost: CPU time per request of each stage run alone; fba-c's own
 #      CPU time on the same request stream)
@@ -121,6 +121,9 @@ done
 # ---- 3. check: the 3M trace as a vector file, then generated sessions ----
 echo "check: the 3M trace as a vector file ..." >&2
 timed check-trace ./fba check --impl "$cbin" --vectors "$out/vectors" --sessions 0 --quiet >/dev/null
+# the same without the launcher: `java -jar` with no JVM options (check then reruns itself in a
+# child JVM with the launcher's options, fba.cli.Relaunch; GNU time reports the larger of the two)
+timed check-trace-jar java -jar target/fba.jar check --impl "$cbin" --vectors "$out/vectors" --sessions 0 --quiet >/dev/null
 echo "check: generated sessions ..." >&2
 $bench fba.check.CheckCost "$out/check-requests.trace" 300 >"$out/check-cost.txt"
 timed check-c-alone "$cbin" <"$out/check-requests.trace" >/dev/null
@@ -140,7 +143,7 @@ awk -v runs="$runs" -v reps="$mix_reps" -v n3="$n_small" -v n9="$n_large" \
   -v jr3="$(col java-replay-small 1)" -v jr9="$(col java-replay-large 1)" \
   -v ccpu3="$(col c-serve-small 2)" -v jscpu3="$(col java-serve-small 2)" -v jrcpu3="$(col java-replay-small 2)" \
   -v crss="$(col c-serve-small 3)" -v jsrss="$(col java-serve-small 3)" -v jrrss="$(col java-replay-small 3)" \
-  -v ktrace_wall="$(col check-trace 1)" -v ktrace_rss="$(col check-trace 3)" \
+  -v ktrace_wall="$(col check-trace 1)" -v ktrace_rss="$(col check-trace 3)" -v kjar_rss="$(col check-trace-jar 3)" \
   -v kgen_rss="$(col check-generated 3)" -v krate="$check_rate" -v kreq="$check_requests" \
   -v jscpu9="$(col java-serve-large 2)" -v ccpu9="$(col c-serve-large 2)" -v jrcpu9="$(col java-replay-large 2)" \
   -v tiny_wall="$(col java-serve-tiny 1)" -v tiny_cpu="$(col java-serve-tiny 2)" \
@@ -170,6 +173,7 @@ BEGIN {
   printf "%-46s %14.1f %14s %8s  <= 150: %s\n", "peak RSS MiB, replay 3M", mib(jrrss), "", "", met(mib(jrrss) <= 150)
   printf "%-46s %14.1f %14s %8s  <= 150: %s\n", "peak RSS MiB, check of the 3M trace vs C", mib(ktrace_rss), "", "", met(mib(ktrace_rss) <= 150)
   printf "%-46s %14.2f %14s %8s\n", "check of the 3M trace vs C, wall s", ktrace_wall, "", ""
+  printf "%-46s %14.1f %14s %8s  (java -jar, no options: relaunched)\n", "peak RSS MiB, same check, java -jar", mib(kjar_rss), "", ""
   printf "%-46s %14.0f %14s %8s  >= 1.5M: %s\n", "check vs C, generated, req/s (" kreq " req)", krate, "", "", met(krate >= 1500000)
   printf "%-46s %14.1f %14s %8s  <= 150: %s\n", "peak RSS MiB, check generated", mib(kgen_rss), "", "", met(mib(kgen_rss) <= 150)
   printf "\nwhere check spends CPU time per request (each stage alone, %d requests):\n", kn

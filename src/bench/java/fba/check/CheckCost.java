@@ -82,7 +82,7 @@ public final class CheckCost {
 
     /** CPU ns to generate every session as SessionSource does, on this thread. */
     private static double generate(CheckConfig cfg, List<Batch> into) {
-        SessionSource source = new SessionSource(cfg, 0, 512); // no worker threads: generate on this one
+        SessionSource source = new SessionSource(cfg, 0, cfg.sessions, 0, 512); // no worker threads: generate on this one
         long t0 = MX.getCurrentThreadCpuTime();
         Session reference = new Session(cfg.profile);
         for (int s = 0; s < cfg.sessions; s++) {

@@ -35,13 +35,30 @@ final class Batch {
         size++;
     }
 
-    /** Encodes the lines for writing (done by the thread that made the batch, off the sender's path). */
+    /**
+     * Encodes the lines for writing (done by the thread that made the batch, off the sender's
+     * path): each line's UTF-8 bytes and a newline, copied into one array. (Appending to a
+     * StringBuilder and encoding the whole, or copying char by char, cost about a tenth of the
+     * generator thread's time under C1; issue 16.)
+     */
     void seal() {
-        StringBuilder sb = new StringBuilder(size * 16);
+        int n = size;
         for (int i = 0; i < size; i++) {
-            sb.append(lines[i]).append('\n');
+            n += lines[i].length();
         }
-        bytes = sb.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] out = new byte[n];
+        int pos = 0;
+        for (int i = 0; i < size; i++) {
+            byte[] line = lines[i].getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            if (pos + line.length + 1 > out.length) {
+                // only a line with characters beyond ASCII takes more bytes than chars
+                out = java.util.Arrays.copyOf(out, Math.max(out.length * 2, pos + line.length + 1));
+            }
+            System.arraycopy(line, 0, out, pos, line.length);
+            pos += line.length;
+            out[pos++] = '\n';
+        }
+        bytes = pos == out.length ? out : java.util.Arrays.copyOf(out, pos);
     }
 
     /** A batch holding a whole script. */

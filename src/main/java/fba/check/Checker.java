@@ -1,7 +1,8 @@
 package fba.check;
 
 import fba.core.Profile;
-import fba.protocol.VectorFile;
+import fba.protocol.Session;
+import fba.protocol.VectorReader;
 import fba.protocol.VectorLine;
 import fba.report.HeapTimeline;
 import fba.report.Json;
@@ -53,15 +54,19 @@ public final class Checker {
         this.err = err;
     }
 
-    /** A vector file with the request lines that were sent and their line numbers. */
-    private static final class VectorTrace {
+    /**
+     * The owner of one batch of a vector file's requests: the file, each line's number and the
+     * reference's own response (the batch's expectation is the file's where it states one).
+     */
+    private static final class VectorChunk {
         final Path path;
-        final List<Request> requests = new ArrayList<>();
-        final List<Integer> lineNumbers = new ArrayList<>();
-        final List<String> fileExpected = new ArrayList<>();
+        final int[] lineNumbers;
+        final String[] reference;
 
-        VectorTrace(Path path) {
+        VectorChunk(Path path, int capacity) {
             this.path = path;
+            this.lineNumbers = new int[capacity];
+            this.reference = new String[capacity];
         }
     }
 
@@ -161,56 +166,34 @@ public final class Checker {
 
     // ---- vectors ----
 
+    /**
+     * Runs each vector file that holds in the profile through a fresh process. A file is read
+     * twice, never held: once up front (all files, before anything runs) to check it and find
+     * its pragma, then streamed in batches of {@link #BATCH} requests, each run through the
+     * reference as it is sent, so memory stays bounded by the batches in flight however long the
+     * file is.
+     */
     private int runVectors() throws IOException {
         if (!cfg.runsVectors()) {
             return PASS;
         }
-        out.println("vector set: " + cfg.vectors.label() + ", " + cfg.vectors.size() + " files, "
-                + cfg.vectors.hash());
-        for (VectorFile vf : cfg.vectors.files()) {
-            Path f = vf.path();
-            if (!vf.holdsIn(cfg.profile)) {
+        VectorSet set = cfg.vectors;
+        out.println("vector set: " + set.label() + ", " + set.size() + " files, " + set.hash());
+        VectorReader.Summary[] summaries = new VectorReader.Summary[set.size()];
+        for (int i = 0; i < set.size(); i++) {
+            summaries[i] = VectorReader.scan(set.path(i), set.open(i));
+        }
+        for (int i = 0; i < set.size(); i++) {
+            Profile pinned = summaries[i].profile();
+            if (pinned != null ? pinned != cfg.profile : cfg.profile == Profile.PROPOSAL) {
                 vectorFilesSkipped++;
                 continue;
             }
-            VectorTrace vt = new VectorTrace(f);
-            for (VectorLine line : vf.lines()) {
-                if (line.request() != null) {
-                    vt.requests.add(Request.parse(vt.requests.size(), line.request()));
-                    vt.lineNumbers.add(line.number());
-                    vt.fileExpected.add(line.expected());
-                }
-            }
-            Script ref = Script.of(vt.requests, cfg.profile);
-            String[] expected = new String[ref.size()];
-            for (int i = 0; i < expected.length; i++) {
-                String fe = vt.fileExpected.get(i);
-                expected[i] = fe != null && ref.expected[i] != null ? fe : ref.expected[i];
-            }
-            ImplProcess p = ImplProcess.start(cfg.command, cfg.timeoutMs);
-            p.send(Batch.of(vt, new Script(ref.lines, expected)));
-            Outcome o = p.finish();
+            int status = runVectorFile(set, i);
             vectorFilesRun++;
-            vectorRequests += vt.requests.size();
-            if (o.kind == Outcome.Kind.FAILURE) {
-                return failure(o, p, "vector file " + f, -1);
-            }
-            if (o.kind == Outcome.Kind.DIVERGENCE) {
-                int i = o.batch.position[o.index];
-                String where = f + ":" + vt.lineNumbers.get(i);
-                out.println("DIVERGENCE in vector file " + where + ": " + ref.lines[i]);
-                out.println("  expected: " + o.expected());
-                out.println("  actual:   " + ResponseShape.printable(o.actual));
-                if (ref.expected[i] == null || !VectorLine.matches(o.expected(), ref.expected[i])) {
-                    out.println("  (the reference answers '" + ref.expected[i] + "' here too: the vector file"
-                            + " disagrees with the reference, so nothing is shrunk)");
-                    report.put("divergence", divergenceJson("vector", where, ref.lines[i], o.expected(), o.actual));
-                    return DIVERGED;
-                }
-                Map<String, Object> d = divergenceJson("vector", where, ref.lines[i], o.expected(), o.actual);
-                report.put("divergence", d);
-                return shrinkAndReport(vt.requests.subList(0, i + 1), d,
-                        "vector-" + f.getFileName().toString().replace(".vec", ""));
+            vectorRequests += summaries[i].requests();
+            if (status != PASS) {
+                return status;
             }
         }
         if (!cfg.quiet || vectorFilesRun > 0) {
@@ -219,6 +202,118 @@ public final class Checker {
         }
         return PASS;
     }
+
+    private int runVectorFile(VectorSet set, int file) throws IOException {
+        Path f = set.path(file);
+        ImplProcess p = ImplProcess.start(cfg.command, cfg.timeoutMs);
+        Session reference = new Session(cfg.profile);
+        StringBuilder sb = new StringBuilder(64);
+        int index = 0;
+        try (VectorReader reader = new VectorReader(f, set.open(file))) {
+            VectorChunk chunk = new VectorChunk(f, BATCH);
+            Batch b = new Batch(chunk, BATCH);
+            VectorLine line;
+            while ((line = reader.next()) != null) {
+                if (line.request() == null) {
+                    continue;
+                }
+                String text = Request.parse(index, line.request()).render(NO_RESULTS);
+                sb.setLength(0);
+                String ref = reference.execute(text, sb) ? sb.toString() : null;
+                String fe = line.expected();
+                chunk.lineNumbers[b.size] = line.number();
+                chunk.reference[b.size] = ref;
+                b.add(text, fe != null && ref != null ? fe : ref, index);
+                index++;
+                if (b.isFull()) {
+                    b.seal();
+                    if (!p.send(b)) {
+                        break;
+                    }
+                    chunk = new VectorChunk(f, BATCH);
+                    b = new Batch(chunk, BATCH);
+                }
+            }
+            if (b.size > 0) {
+                p.send(b);
+            }
+        } catch (IOException | RuntimeException e) {
+            p.kill();
+            throw e;
+        }
+        Outcome o = p.finish();
+        if (o.kind == Outcome.Kind.FAILURE) {
+            return failure(o, p, "vector file " + f, -1);
+        }
+        if (o.kind == Outcome.Kind.DIVERGENCE) {
+            VectorChunk c = (VectorChunk) o.batch.owner;
+            String request = o.request();
+            String ref = c.reference[o.index];
+            String where = f + ":" + c.lineNumbers[o.index];
+            out.println("DIVERGENCE in vector file " + where + ": " + request);
+            out.println("  expected: " + o.expected());
+            out.println("  actual:   " + ResponseShape.printable(o.actual));
+            if (ref == null || !VectorLine.matches(o.expected(), ref)) {
+                out.println("  (the reference answers '" + ref + "' here too: the vector file"
+                        + " disagrees with the reference, so nothing is shrunk)");
+                report.put("divergence", divergenceJson("vector", where, request, o.expected(), o.actual));
+                return DIVERGED;
+            }
+            Map<String, Object> d = divergenceJson("vector", where, request, o.expected(), o.actual);
+            report.put("divergence", d);
+            return shrinkAndReport(shrinkPrefix(set, file, o.batch.position[o.index]), d,
+                    "vector-" + f.getFileName().toString().replace(".vec", ""));
+        }
+        return PASS;
+    }
+
+    /**
+     * Most requests of a vector file handed to the shrinker: a divergence further in is shrunk
+     * from the start of its session (its last {@code init}), read from the file again.
+     */
+    static final int SHRINK_PREFIX_LIMIT = 100_000;
+
+    /**
+     * The requests of vector file {@code file} up to and including request {@code last} (0-based,
+     * counting request lines only), re-read from the file. When that is more than
+     * {@link #SHRINK_PREFIX_LIMIT} requests, it starts at the last {@code init} at or before
+     * {@code last} instead, so shrinking a divergence deep in a huge file stays bounded too.
+     */
+    private List<Request> shrinkPrefix(VectorSet set, int file, int last) throws IOException {
+        int from = 0;
+        if (last + 1 > SHRINK_PREFIX_LIMIT) {
+            try (VectorReader reader = new VectorReader(set.path(file), set.open(file))) {
+                int index = 0;
+                VectorLine line;
+                while (index <= last && (line = reader.next()) != null) {
+                    if (line.request() != null) {
+                        if (line.request().startsWith("init ")) {
+                            from = index;
+                        }
+                        index++;
+                    }
+                }
+            }
+            out.println("(the divergence is request " + (last + 1) + " of " + set.path(file)
+                    + "; shrinking starts at its session's init, request " + (from + 1) + ")");
+        }
+        List<Request> prefix = new ArrayList<>(Math.min(last + 1 - from, SHRINK_PREFIX_LIMIT));
+        try (VectorReader reader = new VectorReader(set.path(file), set.open(file))) {
+            int index = 0;
+            VectorLine line;
+            while (index <= last && (line = reader.next()) != null) {
+                if (line.request() != null) {
+                    if (index >= from) {
+                        prefix.add(Request.parse(index - from, line.request()));
+                    }
+                    index++;
+                }
+            }
+        }
+        return prefix;
+    }
+
+    private static final long[] NO_RESULTS = new long[0];
 
     // ---- generated sessions ----
 
@@ -430,9 +525,8 @@ public final class Checker {
             int pos = o.batch.position[o.index];
             if (owner instanceof SessionSource.Generated) {
                 where = "session " + ((SessionSource.Generated) owner).index + " request " + (pos + 1);
-            } else if (owner instanceof VectorTrace) {
-                VectorTrace vt = (VectorTrace) owner;
-                where = vt.path + ":" + vt.lineNumbers.get(pos);
+            } else if (owner instanceof VectorChunk c) {
+                where = c.path + ":" + c.lineNumbers[o.index];
             }
         }
         out.println("FAILURE: the implementation " + o.problem + (context == null ? "" : " (" + context + ")"));

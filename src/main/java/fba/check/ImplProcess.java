@@ -276,13 +276,15 @@ final class ImplProcess {
                         continue;
                     }
                     pendingIndex = i;
-                    String actual = readLine();
-                    if (actual == null) {
+                    if (!nextLine()) {
                         endOfOutput(b, i);
                         return;
                     }
                     received++;
-                    if (!actual.equals(exp)) {
+                    if (!lineIs(exp)) {
+                        // A String only for a line that differs: most lines match, and making one
+                        // per response was the reader's largest cost (issue 16).
+                        String actual = new String(buf, lineStart, lineEnd - lineStart, StandardCharsets.ISO_8859_1);
                         if (!ResponseShape.isResponse(actual)) {
                             fail(Outcome.failure("answered with a line that is not a protocol response", b, i,
                                     actual, received));
@@ -376,14 +378,26 @@ final class ImplProcess {
 
     /** Reads one response line (without terminator and trailing CR), or null at end of output. */
     private String readLine() throws IOException {
+        return nextLine() ? new String(buf, lineStart, lineEnd - lineStart, StandardCharsets.ISO_8859_1) : null;
+    }
+
+    // The line nextLine found: buf[lineStart .. lineEnd), valid until the next read.
+    private int lineStart;
+    private int lineEnd;
+
+    /**
+     * Finds the next response line (without terminator and trailing CR) in the buffer, reading
+     * as needed; false at end of output. A last line without LF still counts.
+     */
+    private boolean nextLine() throws IOException {
         int scan = pos;
         while (true) {
             for (int i = scan; i < lim; i++) {
                 if (buf[i] == '\n') {
-                    int end = i > pos && buf[i - 1] == '\r' ? i - 1 : i;
-                    String s = new String(buf, pos, end - pos, StandardCharsets.ISO_8859_1);
+                    lineStart = pos;
+                    lineEnd = i > pos && buf[i - 1] == '\r' ? i - 1 : i;
                     pos = i + 1;
-                    return s;
+                    return true;
                 }
             }
             if (lim - pos > MAX_LINE) {
@@ -398,15 +412,30 @@ final class ImplProcess {
             int n = stdout.read(buf, lim, buf.length - lim);
             if (n < 0) {
                 if (lim > pos) {
-                    String s = new String(buf, pos, lim - pos, StandardCharsets.ISO_8859_1);
+                    lineStart = pos;
+                    lineEnd = lim;
                     pos = lim;
-                    return s;
+                    return true;
                 }
-                return null;
+                return false;
             }
             lim += n;
             lastProgress = System.nanoTime();
         }
+    }
+
+    /** Whether the line {@link #nextLine} found reads as {@code s} (bytes taken as ISO-8859-1). */
+    private boolean lineIs(String s) {
+        int n = lineEnd - lineStart;
+        if (n != s.length()) {
+            return false;
+        }
+        for (int k = 0; k < n; k++) {
+            if ((buf[lineStart + k] & 0xFF) != s.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static final class LineTooLong extends IOException {

@@ -1,6 +1,7 @@
 package fba.check;
 
 import fba.protocol.VectorFile;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -31,19 +32,21 @@ public final class VectorSet {
 
     private final String label;
     private final List<String> names;
+    /** The bytes of each file for the bundled set; null for files on disk, which are read when used. */
     private final List<byte[]> contents;
+    /** Where each file is: the file on disk, or the display name of a bundled file. */
     private final List<Path> displayPaths;
     private final String hash;
     private final boolean bundled;
 
     private VectorSet(String label, boolean bundled, List<String> names, List<byte[]> contents,
-            List<Path> displayPaths) {
+            List<Path> displayPaths, String hash) {
         this.label = label;
         this.bundled = bundled;
         this.names = names;
         this.contents = contents;
         this.displayPaths = displayPaths;
-        this.hash = hash(names, contents);
+        this.hash = hash;
     }
 
     /** The {@code *.vec} files under {@code dir} (or the one file {@code dir} names). */
@@ -57,7 +60,6 @@ public final class VectorSet {
      */
     public static VectorSet of(List<Path> args) throws IOException {
         List<String> names = new ArrayList<>();
-        List<byte[]> contents = new ArrayList<>();
         List<Path> files = new ArrayList<>();
         List<String> labels = new ArrayList<>();
         for (Path arg : args) {
@@ -65,11 +67,23 @@ public final class VectorSet {
             for (Path f : VectorFile.collect(List.of(arg))) {
                 names.add(Files.isDirectory(arg) ? arg.relativize(f).toString().replace('\\', '/')
                         : f.getFileName().toString());
-                contents.add(Files.readAllBytes(f));
                 files.add(f);
             }
         }
-        return new VectorSet(String.join(" ", labels), false, names, contents, files);
+        // Files on disk are hashed as streams and read again when run: a vector file may hold
+        // millions of requests, and the set must not keep it in memory (issue 16).
+        MessageDigest d = sha256();
+        byte[] chunk = new byte[1 << 16];
+        for (int i = 0; i < files.size(); i++) {
+            d.update((names.get(i) + "\n" + Files.size(files.get(i)) + "\n").getBytes(StandardCharsets.UTF_8));
+            try (InputStream in = Files.newInputStream(files.get(i))) {
+                int n;
+                while ((n = in.read(chunk)) > 0) {
+                    d.update(chunk, 0, n);
+                }
+            }
+        }
+        return new VectorSet(String.join(" ", labels), false, names, null, files, hex(d));
     }
 
     /** The set bundled in the jar; an IOException when the jar has none (a build without resources). */
@@ -87,7 +101,7 @@ public final class VectorSet {
             contents.add(resource(loader, RESOURCE_DIR + name));
             paths.add(Path.of("(" + BUNDLED + ")", name));
         }
-        return new VectorSet(BUNDLED, true, names, contents, paths);
+        return new VectorSet(BUNDLED, true, names, contents, paths, hash(names, contents));
     }
 
     private static byte[] resource(ClassLoader loader, String name) throws IOException {
@@ -104,9 +118,23 @@ public final class VectorSet {
     public List<VectorFile> files() throws IOException {
         List<VectorFile> files = new ArrayList<>(names.size());
         for (int i = 0; i < names.size(); i++) {
-            files.add(VectorFile.parse(displayPaths.get(i), contents.get(i)));
+            files.add(VectorFile.parse(displayPaths.get(i), bytes(i)));
         }
         return files;
+    }
+
+    /** Where file {@code i} is: its path on disk, or a display name for a bundled file. */
+    public Path path(int i) {
+        return displayPaths.get(i);
+    }
+
+    /** The bytes of file {@code i} as a stream (read from disk again for a directory's files). */
+    public InputStream open(int i) throws IOException {
+        return contents != null ? new ByteArrayInputStream(contents.get(i)) : Files.newInputStream(displayPaths.get(i));
+    }
+
+    private byte[] bytes(int i) throws IOException {
+        return contents != null ? contents.get(i) : Files.readAllBytes(displayPaths.get(i));
     }
 
     /** Writes the files into {@code dir} (created if need be) under their names; returns how many. */
@@ -117,7 +145,7 @@ public final class VectorSet {
             if (parent != null) {
                 Files.createDirectories(parent);
             }
-            Files.write(target, contents.get(i));
+            Files.write(target, bytes(i));
         }
         return names.size();
     }
@@ -145,16 +173,23 @@ public final class VectorSet {
 
     /** The set's hash over names and contents, in the order given (both constructors sort by name). */
     static String hash(List<String> names, List<byte[]> contents) {
-        MessageDigest d;
-        try {
-            d = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform has SHA-256", e);
-        }
+        MessageDigest d = sha256();
         for (int i = 0; i < names.size(); i++) {
             d.update((names.get(i) + "\n" + contents.get(i).length + "\n").getBytes(StandardCharsets.UTF_8));
             d.update(contents.get(i));
         }
+        return hex(d);
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
+    }
+
+    private static String hex(MessageDigest d) {
         return "sha256:" + HexFormat.of().formatHex(d.digest());
     }
 }

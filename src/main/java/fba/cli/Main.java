@@ -54,6 +54,13 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        if (Relaunch.wanted(args, java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments(),
+                System.getenv("JAVA_TOOL_OPTIONS"), System.getProperty(Relaunch.MARK))) {
+            int child = Relaunch.run(args);
+            if (child >= 0) {
+                System.exit(child);
+            }
+        }
         int status = run(args, System.out, System.err);
         System.out.flush();
         System.exit(status);
@@ -61,7 +68,12 @@ public final class Main {
 
     /** Runs a command; returns the exit status. */
     public static int run(String[] args, PrintStream out, PrintStream err) {
-        return commandLine(new Io(out, err)).execute(args);
+        Io io = new Io(out, err);
+        Callable<Integer> quick = QuickStart.of(args, io);
+        if (quick != null) {
+            return QuickStart.run(args[0], quick, io);
+        }
+        return commandLine(io).execute(args);
     }
 
     /** The top-level usage text. */

@@ -61,6 +61,15 @@ final class ReplayCommand implements Callable<Integer> {
         this.io = io;
     }
 
+    /** {@code replay FILE...} with no option but the profile, as {@link QuickStart} runs it. */
+    static ReplayCommand plain(Io io, fba.core.Profile p, List<String> files) {
+        ReplayCommand c = new ReplayCommand(io);
+        c.profile = new ProfileOption();
+        c.profile.profile = p;
+        c.files = files;
+        return c;
+    }
+
     /** Responses are handed to the output in blocks of about this many bytes. */
     private static final int FLUSH_AT = (1 << 16) - 512;
 

@@ -32,9 +32,14 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        return serve(io, profile.profile);
+    }
+
+    /** Serves stdin in {@code p}; {@link QuickStart} calls it without building the command line. */
+    static int serve(Io io, fba.core.Profile p) {
         PrintStream out = io.out;
         PrintStream err = io.err;
-        Session session = new Session(profile.profile);
+        Session session = new Session(p);
         LineSplitter lines = new LineSplitter(System.in, 1 << 16);
         ResponseBuffer buf = new ResponseBuffer(1 << 16);
         try {

@@ -33,21 +33,33 @@ final class PageStore {
     /** Number of written pages that triggers an interning batch. */
     static final int SWEEP_EVERY = 64;
 
-    /** null, Sparse, long[] (dense, private) or Shared, per 64 KiB page. */
-    private final Object[] pages = new Object[SLOTS];
+    /** Slots per leaf of the page table: 256 pages, 16 MiB of memory. */
+    private static final int LEAF_SHIFT = 8;
+    private static final int LEAF_MASK = (1 << LEAF_SHIFT) - 1;
+
     /**
-     * Every slot from here up is null, so {@link #removeFrom} (a truncation, which the checker's
-     * sessions do often) need not visit all 65536 of them.
+     * The page table in two levels, a leaf made on the first write into its 16 MiB: a fresh store
+     * costs 1 KiB instead of a 65536-slot table (the checker makes one for every session that
+     * writes above 16 MiB, thousands a second; issue 16).
      */
-    private int used;
-    private final boolean[] dirty = new boolean[SLOTS];
+    private final Leaf[] leaves = new Leaf[SLOTS >>> LEAF_SHIFT];
+    /**
+     * Every leaf from here up is null, so {@link #removeFrom} (a truncation, which the checker's
+     * sessions do often) need not visit all of them.
+     */
+    private int usedLeaves;
     private final int[] dirtyList = new int[SWEEP_EVERY];
     private int dirtyCount;
     private final HashMap<Shared, Shared> interned = new HashMap<>();
 
     /** The word at {@code index} (0 when never written). */
     long get(long index) {
-        Object p = pages[(int) (index >>> PAGE_SHIFT)];
+        int slot = (int) (index >>> PAGE_SHIFT);
+        Leaf leaf = leaves[slot >>> LEAF_SHIFT];
+        if (leaf == null) {
+            return 0;
+        }
+        Object p = leaf.pages[slot & LEAF_MASK];
         int off = (int) index & (PAGE_WORDS - 1);
         if (p == null) {
             return 0;
@@ -65,22 +77,29 @@ final class PageStore {
     void put(long index, long value) {
         int slot = (int) (index >>> PAGE_SHIFT);
         int off = (int) index & (PAGE_WORDS - 1);
-        Object p = pages[slot];
+        int l = slot >>> LEAF_SHIFT;
+        int i = slot & LEAF_MASK;
+        Leaf leaf = leaves[l];
+        Object p = leaf == null ? null : leaf.pages[i];
         if (p == null) {
             if (value == 0) {
                 return;
             }
-            p = new Sparse();
-            pages[slot] = p;
-            if (slot >= used) {
-                used = slot + 1;
+            if (leaf == null) {
+                leaf = new Leaf();
+                leaves[l] = leaf;
+                if (l >= usedLeaves) {
+                    usedLeaves = l + 1;
+                }
             }
+            p = new Sparse();
+            leaf.pages[i] = p;
         } else if (p instanceof Shared s) {
             if (s.get(off) == value) {
                 return;
             }
             p = unshare(s);
-            pages[slot] = p;
+            leaf.pages[i] = p;
         }
         if (p instanceof long[] dense) {
             dense[off] = value;
@@ -88,30 +107,35 @@ final class PageStore {
             Sparse s = (Sparse) p;
             s.put(off, value);
             if (s.n > DENSE_THRESHOLD) {
-                pages[slot] = s.toDense();
+                leaf.pages[i] = s.toDense();
             } else if (s.n == 0) {
-                pages[slot] = null;
+                leaf.pages[i] = null;
             }
         }
-        touch(slot);
+        touch(leaf, slot);
     }
 
     /** Forgets every word at or above {@code fromIndex}, a multiple of {@link #PAGE_WORDS}. */
     void removeFrom(long fromIndex) {
         int first = (int) Math.min(SLOTS, (fromIndex + PAGE_WORDS - 1) >>> PAGE_SHIFT);
-        for (int slot = first; slot < used; slot++) {
-            if (pages[slot] instanceof Shared s) {
-                release(s);
+        for (int l = first >>> LEAF_SHIFT; l < usedLeaves; l++) {
+            Leaf leaf = leaves[l];
+            if (leaf == null) {
+                continue;
             }
-            pages[slot] = null;
+            for (int i = Math.max(0, first - (l << LEAF_SHIFT)); i <= LEAF_MASK; i++) {
+                if (leaf.pages[i] instanceof Shared s) {
+                    release(s);
+                }
+                leaf.pages[i] = null;
+            }
         }
-        used = Math.min(used, first);
         int kept = 0;
         for (int i = 0; i < dirtyCount; i++) {
             if (dirtyList[i] < first) {
                 dirtyList[kept++] = dirtyList[i];
             } else {
-                dirty[dirtyList[i]] = false;
+                leaves[dirtyList[i] >>> LEAF_SHIFT].dirty[dirtyList[i] & LEAF_MASK] = false;
             }
         }
         dirtyCount = kept;
@@ -120,11 +144,16 @@ final class PageStore {
     /** Approximate bytes of RAM holding words: each private page, and each shared page once. */
     long storageBytes() {
         long bytes = 0;
-        for (Object p : pages) {
-            if (p instanceof long[] d) {
-                bytes += d.length * 8L;
-            } else if (p instanceof Sparse s) {
-                bytes += s.offs.length * 2L + s.vals.length * 8L;
+        for (Leaf leaf : leaves) {
+            if (leaf == null) {
+                continue;
+            }
+            for (Object p : leaf.pages) {
+                if (p instanceof long[] d) {
+                    bytes += d.length * 8L;
+                } else if (p instanceof Sparse s) {
+                    bytes += s.offs.length * 2L + s.vals.length * 8L;
+                }
             }
         }
         for (Shared s : interned.keySet()) {
@@ -154,22 +183,30 @@ final class PageStore {
         }
     }
 
-    private void touch(int slot) {
-        if (dirty[slot]) {
+    private void touch(Leaf leaf, int slot) {
+        if (leaf.dirty[slot & LEAF_MASK]) {
             return;
         }
         if (dirtyCount == SWEEP_EVERY) {
             for (int i = 0; i < dirtyCount; i++) {
-                dirty[dirtyList[i]] = false;
-                intern(dirtyList[i]);
+                Leaf listed = leaves[dirtyList[i] >>> LEAF_SHIFT];
+                listed.dirty[dirtyList[i] & LEAF_MASK] = false;
+                intern(listed, dirtyList[i] & LEAF_MASK);
             }
             dirtyCount = 0;
         }
-        dirty[slot] = true;
+        leaf.dirty[slot & LEAF_MASK] = true;
         dirtyList[dirtyCount++] = slot;
     }
 
-    private void intern(int slot) {
+    /** 256 page slots of the table and which of them were written since the last interning batch. */
+    private static final class Leaf {
+        final Object[] pages = new Object[1 << LEAF_SHIFT];
+        final boolean[] dirty = new boolean[1 << LEAF_SHIFT];
+    }
+
+    private void intern(Leaf leaf, int slot) {
+        Object[] pages = leaf.pages;
         Object p = pages[slot];
         // A listed slot is never Shared: put lists a slot only after making it private, and a
         // batch interns each listed slot once and then empties the list.

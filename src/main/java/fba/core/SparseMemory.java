@@ -5,11 +5,13 @@ package fba.core;
  *
  * <p>Two stores, split at {@link #DENSE_BYTES}:
  * <ul>
- *   <li>Below it, a table of 64 KiB pages, each a plain {@code long[8192]} of little-endian words
+ *   <li>Below it, a table of 4 KiB pages, each a plain {@code long[512]} of little-endian words
  *       created by the first non-zero write into it. Heaps grow upward from a low heap base, so
  *       this is where nearly every access of a real session lands, and an aligned access is two
  *       array loads. A session pays only for the pages it writes (never more than 16 MiB here),
- *       and a fresh session pays 1 KiB for the table.</li>
+ *       and a fresh session pays 16 KiB for the table. (Pages of 64 KiB made the checker's short
+ *       sessions, which write a few headers each over a wide range, allocate and zero about
+ *       600 KiB each; issue 16.)</li>
  *   <li>Above it, a {@link PageStore}: 64 KiB pages kept as sorted (offset, word) pairs while
  *       sparse, flat once dense, and interned by content, so that a heap scattering headers over
  *       the whole address space costs tens of bytes per header and a heap filling 4 GiB with
@@ -27,11 +29,14 @@ public final class SparseMemory implements Memory {
     /** Bytes at the bottom of memory kept in plain pages: 16 MiB. */
     static final long DENSE_BYTES = 16L << 20;
     private static final int DENSE_WORDS = (int) (DENSE_BYTES >>> 3);
-    private static final int PAGE_WORDS = PAGE_SIZE / 8;
-    private static final int PAGE_SHIFT = 13;
+    /** Words per low page: 4 KiB pages. */
+    private static final int LOW_WORDS = 512;
+    private static final int LOW_SHIFT = 9;
 
-    /** Pages 0 .. 255 (the bottom 16 MiB); null for a page that holds only zeros. */
-    private final long[][] low = new long[(int) (DENSE_BYTES / PAGE_SIZE)][];
+    /** Low pages 0 .. 4095 (the bottom 16 MiB); null for a page that holds only zeros. */
+    private final long[][] low = new long[DENSE_WORDS / LOW_WORDS][];
+    /** Every low page from here up is null, so a truncation need not visit all 4096 of them. */
+    private int lowUsed;
     /** Words from DENSE_WORDS up; null until something non-zero is written there. */
     private PageStore upper;
     private final int maxPages;
@@ -76,9 +81,9 @@ public final class SparseMemory implements Memory {
         if (newPages < 0 || newPages > pages) {
             throw new IllegalArgumentException("truncate to " + newPages + " pages, memory has " + pages);
         }
-        long keptWords = (long) newPages * PAGE_WORDS;
-        for (int p = newPages; p < low.length; p++) {
-            low[p] = null;
+        long keptWords = (long) newPages * (PAGE_SIZE / 8);
+        for (long p = keptWords >>> LOW_SHIFT; p < lowUsed; p++) {
+            low[(int) p] = null;
         }
         if (upper != null) {
             upper.removeFrom(keptWords);
@@ -91,7 +96,7 @@ public final class SparseMemory implements Memory {
         long bytes = upper == null ? 0 : upper.storageBytes();
         for (long[] page : low) {
             if (page != null) {
-                bytes += PAGE_SIZE;
+                bytes += LOW_WORDS * 8L;
             }
         }
         return bytes;
@@ -101,8 +106,8 @@ public final class SparseMemory implements Memory {
     public long readU64(long addr) {
         long index = addr >>> 3;
         if ((addr & 7) == 0 && index < DENSE_WORDS) {
-            long[] page = low[(int) (index >>> PAGE_SHIFT)];
-            return page == null ? 0 : page[(int) index & (PAGE_WORDS - 1)];
+            long[] page = low[(int) (index >>> LOW_SHIFT)];
+            return page == null ? 0 : page[(int) index & (LOW_WORDS - 1)];
         }
         return readSlow(addr);
     }
@@ -111,9 +116,9 @@ public final class SparseMemory implements Memory {
     public void writeU64(long addr, long value) {
         long index = addr >>> 3;
         if ((addr & 7) == 0 && index < DENSE_WORDS) {
-            long[] page = low[(int) (index >>> PAGE_SHIFT)];
+            long[] page = low[(int) (index >>> LOW_SHIFT)];
             if (page != null) {
-                page[(int) index & (PAGE_WORDS - 1)] = value;
+                page[(int) index & (LOW_WORDS - 1)] = value;
                 return;
             }
         }
@@ -150,24 +155,27 @@ public final class SparseMemory implements Memory {
 
     private long word(long index) {
         if (index < DENSE_WORDS) {
-            long[] page = low[(int) (index >>> PAGE_SHIFT)];
-            return page == null ? 0 : page[(int) index & (PAGE_WORDS - 1)];
+            long[] page = low[(int) (index >>> LOW_SHIFT)];
+            return page == null ? 0 : page[(int) index & (LOW_WORDS - 1)];
         }
         return upper == null ? 0 : upper.get(index);
     }
 
     private void setWord(long index, long value) {
         if (index < DENSE_WORDS) {
-            int p = (int) (index >>> PAGE_SHIFT);
+            int p = (int) (index >>> LOW_SHIFT);
             long[] page = low[p];
             if (page == null) {
                 if (value == 0) {
                     return; // writing zero where nothing was written changes nothing
                 }
-                page = new long[PAGE_WORDS];
+                page = new long[LOW_WORDS];
                 low[p] = page;
+                if (p >= lowUsed) {
+                    lowUsed = p + 1;
+                }
             }
-            page[(int) index & (PAGE_WORDS - 1)] = value;
+            page[(int) index & (LOW_WORDS - 1)] = value;
             return;
         }
         if (upper == null) {

@@ -18,7 +18,6 @@ public final class VectorFile {
 
     /** File name ending of vector files found in a directory. */
     public static final String EXTENSION = ".vec";
-    private static final String PROFILE_PRAGMA = "#! profile ";
 
     private final Path path;
     private final List<VectorLine> lines;
@@ -40,34 +39,25 @@ public final class VectorFile {
      * a file bundled in the jar it is a display name, not a file on disk).
      */
     public static VectorFile parse(Path path, byte[] bytes) throws VectorFormatException {
-        List<String> raw;
         try {
-            raw = Framing.lines(StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString());
+            // The whole text is checked first, so a file that is not UTF-8 is reported as such
+            // whatever else is wrong in it.
+            StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes));
         } catch (java.nio.charset.CharacterCodingException e) {
             throw new VectorFormatException(path + ": not valid UTF-8 text");
         }
-        List<VectorLine> lines = new ArrayList<>(raw.size());
-        Profile profile = null;
-        for (int i = 0; i < raw.size(); i++) {
-            String text = raw.get(i);
-            if (text.startsWith(PROFILE_PRAGMA)) {
-                Profile p = Profile.ofWireName(text.substring(PROFILE_PRAGMA.length()).trim());
-                if (p == null) {
-                    throw new VectorFormatException(path + ":" + (i + 1) + ": unknown profile in '" + text.trim()
-                            + "' (substrate, strict or proposal)");
-                }
-                if (profile != null && profile != p) {
-                    throw new VectorFormatException(path + ":" + (i + 1) + ": second, conflicting profile pragma");
-                }
-                profile = p;
+        List<VectorLine> lines = new ArrayList<>();
+        try (VectorReader reader = new VectorReader(path, new java.io.ByteArrayInputStream(bytes))) {
+            VectorLine line;
+            while ((line = reader.next()) != null) {
+                lines.add(line);
             }
-            VectorLine line = VectorLine.parse(i + 1, text);
-            if (line.expected() != null && line.expected().isEmpty()) {
-                throw new VectorFormatException(path + ":" + (i + 1) + ": '=>' with no expected response");
-            }
-            lines.add(line);
+            return new VectorFile(path, lines, reader.profile());
+        } catch (VectorFormatException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new IllegalStateException("reading bytes in memory cannot fail", e);
         }
-        return new VectorFile(path, lines, profile);
     }
 
     /** Vector files named on the command line: files as given, directories searched for {@code *.vec}. */

@@ -275,4 +275,32 @@ class PageStoreTest {
         store.removeFrom(0);
         assertEquals(0, store.get(5));
     }
+
+    @Test
+    void pagesEitherSideOfALeafBoundaryAreKeptAndTruncatedApart() {
+        // given pages in the last slot of the first 256-page leaf, the first of the second, and near 4 GiB
+        long w = PageStore.PAGE_WORDS;
+        PageStore store = new PageStore();
+        store.put(255 * w + 7, 11);
+        store.put(256 * w + 7, 22);
+        store.put(300 * w, 33);
+        store.put(65535 * w + w - 1, 44);
+
+        // when truncating in the middle of the second leaf
+        store.removeFrom(257 * w);
+
+        // then what lies below stays, in both leaves, and everything above is gone
+        assertEquals(11, store.get(255 * w + 7));
+        assertEquals(22, store.get(256 * w + 7));
+        assertEquals(0, store.get(300 * w));
+        assertEquals(0, store.get(65535 * w + w - 1));
+        assertEquals(0, store.get(65535 * w + w - 2));
+        // and the truncated slots take new words again
+        store.put(300 * w, 55);
+        assertEquals(55, store.get(300 * w));
+        store.removeFrom(256 * w);
+        assertEquals(11, store.get(255 * w + 7));
+        assertEquals(0, store.get(256 * w + 7));
+        assertEquals(0, store.get(300 * w));
+    }
 }

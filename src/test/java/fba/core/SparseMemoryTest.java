@@ -130,15 +130,18 @@ class SparseMemoryTest {
 
     @Test
     void theBottomStoreMaterialisesOnlyThePagesWritten() {
-        // Below DENSE_BYTES memory is plain 64 KiB pages, each created by its first non-zero write.
+        // Below DENSE_BYTES memory is plain 4 KiB pages, each created by its first non-zero write.
         SparseMemory m = new SparseMemory(256, 256);
         m.writeU64(508, -1L);
-        assertEquals(65536, m.storageBytes());
-        m.writeU64(65532, -1L);
-        assertEquals(2 * 65536, m.storageBytes());
+        assertEquals(4096, m.storageBytes());
+        m.writeU64(4092, -1L); // straddles low pages 0 and 1: only page 1 is new
+        assertEquals(2 * 4096, m.storageBytes());
+        m.writeU64(65532, -1L); // straddles low pages 15 and 16
+        assertEquals(4 * 4096, m.storageBytes());
         m.writeU64(200L * 65536, 0);
-        assertEquals(2 * 65536, m.storageBytes());
+        assertEquals(4 * 4096, m.storageBytes());
         assertEquals(-1L, m.readU64(65532));
+        assertEquals(-1L, m.readU64(4092));
         assertEquals(-1L, m.readU64(508));
     }
 
@@ -167,6 +170,27 @@ class SparseMemoryTest {
         assertEquals(0, m.readU64(65536));
         assertEquals(0x04030201L, m.readU64(65532) & 0xFFFFFFFFL);
         assertEquals(0x04030201L, m.readU64(65532));
+    }
+
+    @Test
+    void truncateDiscardsTheLowestAndHighestLowPagesWhateverTheOrderOfWrites() {
+        // given the last 4 KiB page below DENSE_BYTES written first, then the very first one
+        SparseMemory m = new SparseMemory(256, 256);
+        m.writeU64(SparseMemory.DENSE_BYTES - 8, PATTERN);
+        m.writeU64(0, PATTERN);
+        // when truncated to nothing and grown back
+        m.truncate(0);
+        assertTrue(m.grow(256));
+        // then both read zero
+        assertEquals(0, m.readU64(0));
+        assertEquals(0, m.readU64(SparseMemory.DENSE_BYTES - 8));
+        assertEquals(0, m.storageBytes());
+        // and in a fresh memory, a write into page 0 alone is undone by a truncation too
+        SparseMemory fresh = new SparseMemory(1, 1);
+        fresh.writeU64(8, PATTERN);
+        fresh.truncate(0);
+        assertTrue(fresh.grow(1));
+        assertEquals(0, fresh.readU64(8));
     }
 
     @Test
