@@ -106,18 +106,23 @@ public final class Main {
         cl.registerConverter(Long.class, Main::wholeNumber);
         cl.registerConverter(Long.TYPE, Main::wholeNumber);
         cl.setParameterExceptionHandler((e, args) -> usageError(io, e));
-        cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
-            if (e instanceof UsageException) {
-                io.err.println(cmd.getCommandSpec().qualifiedName() + ": " + e.getMessage());
-                return 2;
-            }
-            // A defect of fba itself: say what and where in one line.
-            StackTraceElement[] at = e.getStackTrace();
-            io.err.println(cmd.getCommandSpec().qualifiedName() + ": internal error: " + e
-                    + (at.length > 0 ? " at " + at[0] : ""));
-            return 2;
-        });
+        cl.setExecutionExceptionHandler((e, cmd, parsed) -> failed(cmd.getCommandSpec().qualifiedName(), e, io));
         return cl;
+    }
+
+    /**
+     * A command that ended in an exception, in one line on stderr and status 2: a
+     * {@link UsageException} is its message; anything else is a defect of fba itself, named with
+     * where it was thrown (never a stack trace).
+     */
+    static int failed(String command, Exception e, Io io) {
+        if (e instanceof UsageException) {
+            io.err.println(command + ": " + e.getMessage());
+        } else {
+            StackTraceElement[] at = e.getStackTrace();
+            io.err.println(command + ": internal error: " + e + (at.length > 0 ? " at " + at[0] : ""));
+        }
+        return 2;
     }
 
     private static int usageError(Io io, ParameterException e) {

@@ -49,20 +49,12 @@ final class QuickStart {
         return rest.isEmpty() ? null : ReplayCommand.plain(io, p, List.copyOf(rest));
     }
 
-    /**
-     * Runs a plain command as picocli would: a {@link UsageException} is one line and status 2, a
-     * defect of fba one line naming it and where, status 2.
-     */
+    /** Runs a plain command; an exception ends it as on picocli's path ({@link Main#failed}). */
     static int run(String name, Callable<Integer> command, Io io) {
         try {
             return command.call();
-        } catch (UsageException e) {
-            io.err.println("fba " + name + ": " + e.getMessage());
-            return 2;
         } catch (Exception e) {
-            StackTraceElement[] at = e.getStackTrace();
-            io.err.println("fba " + name + ": internal error: " + e + (at.length > 0 ? " at " + at[0] : ""));
-            return 2;
+            return Main.failed("fba " + name, e, io);
         }
     }
 }

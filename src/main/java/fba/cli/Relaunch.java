@@ -60,7 +60,12 @@ final class Relaunch {
 
     /** Runs the child to its end; its exit status, or -1 when it could not start. */
     static int run(String[] args) {
-        List<String> cmd = command(System.getProperty("java.home"), System.getProperty("java.class.path"), args);
+        return run(System.getProperty("java.home"), System.getProperty("java.class.path"), args);
+    }
+
+    /** {@link #run(String[])} with the child's java home and class path given. */
+    static int run(String javaHome, String classPath, String[] args) {
+        List<String> cmd = command(javaHome, classPath, args);
         if (!Files.isExecutable(Path.of(cmd.get(0)))) {
             return -1;
         }

@@ -3,6 +3,7 @@ package fba.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -90,5 +91,27 @@ class QuickStartTest {
         System.arraycopy(a, 0, r, 0, a.length);
         System.arraycopy(b, 0, r, a.length, b.length);
         return r;
+    }
+
+    @Test
+    void givenACommandThatEndsOrFails_whenRunPlainly_thenItsStatusOrOneLineAndStatus2() {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        Io io = new Io(System.out, new PrintStream(err, true, StandardCharsets.UTF_8));
+        // a command's own status passes through
+        assertEquals(7, QuickStart.run("serve", () -> 7, io));
+        assertEquals("", err.toString(StandardCharsets.UTF_8));
+        // a usage problem is its message, named by the command
+        assertEquals(2, QuickStart.run("replay", () -> {
+            throw new UsageException("cannot read x.trace");
+        }, io));
+        assertEquals("fba replay: cannot read x.trace\n", err.toString(StandardCharsets.UTF_8));
+        err.reset();
+        // a defect of fba is one line saying what and where, never a stack trace
+        assertEquals(2, QuickStart.run("serve", () -> {
+            throw new IllegalStateException("boom");
+        }, io));
+        String line = err.toString(StandardCharsets.UTF_8);
+        assertTrue(line.startsWith("fba serve: internal error: java.lang.IllegalStateException: boom at fba.cli.QuickStartTest"), line);
+        assertEquals(1, line.lines().count(), line);
     }
 }

@@ -81,4 +81,19 @@ class RelaunchTest {
         assertEquals("0", r[0], r[1] + r[2]);
         assertTrue(r[1].trim().endsWith("PASS"), r[1]);
     }
+
+    @Test
+    void givenAChildJvm_whenRun_thenItsExitStatusIsTheCommands() {
+        // given this JVM's java and class path, when the child runs a command, then its status comes back
+        String home = System.getProperty("java.home");
+        String cp = System.getProperty("java.class.path");
+        assertEquals(0, Relaunch.run(home, cp, new String[] {"--version"}));
+        assertEquals(2, Relaunch.run(home, cp, new String[] {"no-such-command"}));
+    }
+
+    @Test
+    void givenNoJavaAtTheHome_whenRun_thenMinusOneSoTheCheckRunsInPlace() {
+        assertEquals(-1, Relaunch.run("/nonexistent-java-home", System.getProperty("java.class.path"),
+                new String[] {"--version"}));
+    }
 }
