@@ -25,6 +25,25 @@ final class Counts {
         }
     }
 
+    /**
+     * Counts a request whose expected response is {@code response[from .. to)} (ASCII), or none when
+     * {@code from} is -1: the same tally as {@link #count(Request, String)} with the response as a
+     * String, which is made here only for an error's code.
+     */
+    void count(Request r, byte[] response, int from, int to) {
+        requests++;
+        kinds.computeIfAbsent(r.kind(), k -> new long[1])[0]++;
+        if (from < 0) {
+            return;
+        }
+        if (to - from >= 2 && response[from] == 'o' && response[from + 1] == 'k') {
+            ok++;
+        } else {
+            String text = new String(response, from, to - from, java.nio.charset.StandardCharsets.ISO_8859_1);
+            codes.computeIfAbsent(fba.protocol.VectorLine.errorCode(text), k -> new long[1])[0]++;
+        }
+    }
+
     /** Adds another tally to this one. */
     void add(Counts other) {
         requests += other.requests;

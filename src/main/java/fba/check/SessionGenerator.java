@@ -136,26 +136,62 @@ final class SessionGenerator {
 
     /** Records the reference's response to a request this generator produced. */
     void observe(Request r, String response) {
-        if (r.verb == null || response == null) {
+        if (response == null || !response.startsWith("ok")) {
+            return;
+        }
+        if (response.length() == 2) {
+            observeOk(r, -1);
+        } else if (response.charAt(2) == ' ' && "malloc".equals(r.verb)) {
+            observeOk(r, Long.parseLong(response, 3, response.length(), 10));
+        }
+    }
+
+    /**
+     * Records the reference's response {@code response[from .. to)} (ASCII) to a request this
+     * generator produced, or no response when {@code from} is -1: the same as
+     * {@link #observe(Request, String)} with that response as a String.
+     */
+    void observe(Request r, byte[] response, int from, int to) {
+        if (from < 0 || to - from < 2 || response[from] != 'o' || response[from + 1] != 'k') {
+            return;
+        }
+        if (to - from == 2) {
+            observeOk(r, -1);
+        } else if (response[from + 2] == ' ' && "malloc".equals(r.verb)) {
+            long value = 0; // malloc's ok carries one decimal u32: the pointer
+            for (int i = from + 3; i < to; i++) {
+                value = value * 10 + (response[i] - '0');
+            }
+            observeOk(r, value);
+        }
+    }
+
+    /**
+     * Records a successful response to {@code r}: {@code ok} alone ({@code value} -1) or malloc's
+     * {@code ok PTR}. Only init, malloc and free change what the generator tracks; init and free
+     * answer {@code ok} or an error, malloc {@code ok PTR} or an error.
+     */
+    private void observeOk(Request r, long value) {
+        if (r.verb == null) {
             return;
         }
         switch (r.verb) {
             case "init":
-                if (response.equals("ok")) {
+                if (value < 0) {
                     live.clear();
                     freed.clear();
                 }
                 break;
             case "malloc":
-                if (response.startsWith("ok ")) {
-                    long ptr = Long.parseLong(response, 3, response.length(), 10);
+                if (value >= 0) {
+                    long ptr = value;
                     results[r.id] = ptr;
                     removePtr(freed, ptr);
                     live.add(new Block(ptr, FreeingBumpAllocator.orderOf(Math.min(r.value(0), 1L << 31)), r.id));
                 }
                 break;
             case "free":
-                if (response.equals("ok")) {
+                if (value < 0) {
                     Block b = removePtr(live, r.value(0));
                     if (b != null) {
                         if (freed.size() >= MAX_FREED) {
