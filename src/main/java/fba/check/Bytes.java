@@ -43,20 +43,40 @@ final class Bytes extends OutputStream {
         length += len;
     }
 
+    // Encoded forms of the last Strings appended, by identity: generated requests spell their
+    // verbs, contexts and malformed lines with a few String constants, and copying their bytes is
+    // cheaper than reading them char by char (about a tenth of the generator's time under C1).
+    private static final int CACHE = 32;
+    private final String[] cachedString = new String[CACHE];
+    private final byte[][] cachedBytes = new byte[CACHE][];
+
     /**
      * Appends {@code s}, which must be ASCII: generated requests are, and a byte per char is what
      * the String path's encoding would give for them.
      */
     void ascii(String s) {
-        int n = s.length();
-        room(n);
-        for (int i = 0; i < n; i++) {
+        int slot = s.hashCode() & (CACHE - 1);
+        byte[] b;
+        if (cachedString[slot] == s) {
+            b = cachedBytes[slot];
+        } else {
+            b = encode(s);
+            cachedString[slot] = s;
+            cachedBytes[slot] = b;
+        }
+        write(b, 0, b.length);
+    }
+
+    private static byte[] encode(String s) {
+        byte[] b = new byte[s.length()];
+        for (int i = 0; i < b.length; i++) {
             char c = s.charAt(i);
             if (c >= 0x80) {
                 throw new IllegalStateException("not ASCII: a generated request line holds '" + s + "'");
             }
-            array[length++] = (byte) c;
+            b[i] = (byte) c;
         }
+        return b;
     }
 
     /** Appends {@code v} as an unsigned decimal number, as {@link Long#toUnsignedString} spells it. */

@@ -91,7 +91,7 @@ final class SessionSource {
         try {
             Session reference = new Session(cfg.profile);
             for (int s = first; s < to; s += step) {
-                q.put(generateBytes(s, reference));
+                q.put(cfg.objectPath ? generate(s, reference, cfg.profile) : generateBytes(s, reference));
             }
         } catch (InterruptedException e) {
             // closed
