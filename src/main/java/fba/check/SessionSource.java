@@ -205,9 +205,9 @@ final class SessionSource {
 
         ByteBatcher(Object owner, int capacity) {
             this.owner = owner;
-            // about 13 bytes per request line and 6 per response in generated sessions
-            this.lines = new Bytes(capacity * 16);
-            this.responses = new Bytes(capacity * 8);
+            // room for the usual lines and responses of generated sessions, so the arrays seldom grow
+            this.lines = new Bytes(capacity * 24);
+            this.responses = new Bytes(capacity * 16);
             this.position = new int[capacity];
             this.lineEnd = new int[capacity];
             this.responseStart = new int[capacity];
