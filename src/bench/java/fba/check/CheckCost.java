@@ -33,6 +33,8 @@ import java.util.List;
  *
  * <p>Usage: {@code java -cp target/benchmarks.jar fba.check.CheckCost FILE [SESSIONS]} (default 300
  * sessions of 1000 requests, seed 16, substrate profile; each stage runs twice, the second timed).
+ * bench/compare.sh adds check's JVM options ({@code -XX:TieredStopAtLevel=1 -XX:+UseSerialGC ...}),
+ * so that the stages run the code the check runs.
  */
 public final class CheckCost {
 
