@@ -86,16 +86,7 @@ final class Bytes extends OutputStream {
             return;
         }
         room(19);
-        int digits = 1;
-        for (long t = v; t >= 10; t /= 10) {
-            digits++;
-        }
-        int end = length + digits;
-        for (int i = end - 1; i >= length; i--) {
-            array[i] = (byte) ('0' + v % 10);
-            v /= 10;
-        }
-        length = end;
+        length = fba.protocol.ResponseBuffer.putDecimal(array, length, v);
     }
 
     private void room(int n) {
