@@ -125,7 +125,9 @@ timed check-trace ./fba check --impl "$cbin" --vectors "$out/vectors" --sessions
 # child JVM with the launcher's options, fba.cli.Relaunch; GNU time reports the larger of the two)
 timed check-trace-jar java -jar target/fba.jar check --impl "$cbin" --vectors "$out/vectors" --sessions 0 --quiet >/dev/null
 echo "check: generated sessions ..." >&2
-$bench fba.check.CheckCost "$out/check-requests.trace" 300 >"$out/check-cost.txt"
+# under the launcher's JVM options for check (C1 only, serial GC), the code the check itself runs
+java -XX:+UseSerialGC -Xms16m -XX:MaxNewSize=16m -XX:TieredStopAtLevel=1 -cp target/benchmarks.jar \
+  fba.check.CheckCost "$out/check-requests.trace" 300 >"$out/check-cost.txt"
 timed check-c-alone "$cbin" <"$out/check-requests.trace" >/dev/null
 timed java-serve-tiny ./fba serve <"$out/tiny.trace" >/dev/null
 timed check-generated ./fba check --impl "$cbin" --no-vectors --quiet --sessions 2000 --seed 16 \
@@ -149,7 +151,9 @@ awk -v runs="$runs" -v reps="$mix_reps" -v n3="$n_small" -v n9="$n_large" \
   -v tiny_wall="$(col java-serve-tiny 1)" -v tiny_cpu="$(col java-serve-tiny 2)" \
   -v kc_cpu="$(col check-c-alone 2)" \
   -v kgen="$(sed -n 's/.*all of it) *\([0-9]*\) ns.*/\1/p' "$out/check-cost.txt")" \
-  -v kref="$(sed -n 's/.*String path *\([0-9]*\) ns.*/\1/p' "$out/check-cost.txt")" \
+  -v kref="$(sed -n 's/.*reference, byte path *\([0-9]*\) ns.*/\1/p' "$out/check-cost.txt")" \
+  -v kobj="$(sed -n 's/.*object path (before; shrinking) *\([0-9]*\) ns.*/\1/p' "$out/check-cost.txt")" \
+  -v kobjref="$(sed -n 's/.*reference, String path *\([0-9]*\) ns.*/\1/p' "$out/check-cost.txt")" \
   -v kcmp="$(sed -n 's/.*reader thread) *\([0-9]*\) ns.*/\1/p' "$out/check-cost.txt")" \
   -v kn="$(sed -n 's/.*CPU time, \([0-9]*\) requests.*/\1/p' "$out/check-cost.txt")" \
   -v lb="$load_before" -v la="$load_after" -v jv="$java_version" -v ccv="$cc_version" '
@@ -176,8 +180,9 @@ BEGIN {
   printf "%-46s %14.1f %14s %8s  (java -jar, no options: relaunched)\n", "peak RSS MiB, same check, java -jar", mib(kjar_rss), "", ""
   printf "%-46s %14.0f %14s %8s  >= 1.5M: %s\n", "check vs C, generated, req/s (" kreq " req)", krate, "", "", met(krate >= 1500000)
   printf "%-46s %14.1f %14s %8s  <= 150: %s\n", "peak RSS MiB, check generated", mib(kgen_rss), "", "", met(mib(kgen_rss) <= 150)
-  printf "\nwhere check spends CPU time per request (each stage alone, %d requests):\n", kn
-  printf "  generator thread (draw, render, reference, batch) %6d ns, of which the reference %d ns\n", kgen, kref
+  printf "\nwhere check spends CPU time per request (each stage alone, C1 as in check, %d requests):\n", kn
+  printf "  generator thread (draw, render, reference, batch) %6d ns, of which the reference %d ns (byte path)\n", kgen, kref
+  printf "  the same sessions on the object path (before)     %6d ns, of which the reference %d ns (String path)\n", kobj, kobjref
   printf "  reader thread (split and compare responses)       %6d ns\n", kcmp
   printf "  the C adapter (fba-c, incl. its pipe I/O)         %6.0f ns\n", kc_cpu * 1e9 / kn
   printf "\nwall figures: median of %d runs; load after: %s\n", runs, la

@@ -27,6 +27,11 @@ public final class CheckConfig {
     public int threads;
     /** Implementation processes run at once, each over its own contiguous range of sessions. */
     public int jobs = 1;
+    /**
+     * Generate sessions on the object path (Strings and Request objects, as before issue 16)
+     * instead of the byte path: the same requests and verdicts, slower; for tests comparing the two.
+     */
+    boolean objectPath;
     /** This run is shard {@code shardIndex} (1-based) of {@code shardCount}. */
     public int shardIndex = 1;
     public int shardCount = 1;

@@ -399,7 +399,10 @@ public final class Checker {
             Map<String, Object> d = divergenceJson("generated", where, o.request(), o.expected(), o.actual);
             d.put("session", t.index);
             report.put("divergence", d);
-            return shrinkAndReport(t.requests.subList(0, i + 1), d, "seed" + cfg.seed + "-session" + t.index);
+            // Sessions are checked on the byte path, which keeps no symbolic trace: shrinking needs
+            // one, so the diverging session is generated once more on the object path.
+            List<Request> requests = t.requests != null ? t.requests : SessionSource.regenerate(cfg, t.index).requests;
+            return shrinkAndReport(requests.subList(0, i + 1), d, "seed" + cfg.seed + "-session" + t.index);
         }
         out.printf("generated: %d sessions, %d requests, zero divergences in %.1f s (%,.0f requests/s)%n",
                 sessionsDone, counts.requests, secs, rate);

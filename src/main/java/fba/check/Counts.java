@@ -11,10 +11,14 @@ final class Counts {
     private final Map<String, long[]> codes = new HashMap<>();
     private long ok;
     long requests;
+    // The counters of the last kinds counted, by the kind String's identity (kinds are a few
+    // constants): saves a map lookup per generated request.
+    private final String[] cachedKind = new String[16];
+    private final long[][] cachedCounter = new long[16][];
 
     void count(Request r, String expected) {
         requests++;
-        kinds.computeIfAbsent(r.kind(), k -> new long[1])[0]++;
+        kindCounter(r.kind())[0]++;
         if (expected == null) {
             return;
         }
@@ -23,6 +27,34 @@ final class Counts {
         } else {
             codes.computeIfAbsent(fba.protocol.VectorLine.errorCode(expected), k -> new long[1])[0]++;
         }
+    }
+
+    /**
+     * Counts a request whose expected response is {@code response[from .. to)} (ASCII), or none when
+     * {@code from} is -1: the same tally as {@link #count(Request, String)} with the response as a
+     * String, which is made here only for an error's code.
+     */
+    void count(Request r, byte[] response, int from, int to) {
+        requests++;
+        kindCounter(r.kind())[0]++;
+        if (from < 0) {
+            return;
+        }
+        if (to - from >= 2 && response[from] == 'o' && response[from + 1] == 'k') {
+            ok++;
+        } else {
+            String text = new String(response, from, to - from, java.nio.charset.StandardCharsets.ISO_8859_1);
+            codes.computeIfAbsent(fba.protocol.VectorLine.errorCode(text), k -> new long[1])[0]++;
+        }
+    }
+
+    private long[] kindCounter(String kind) {
+        int slot = kind.hashCode() & 15;
+        if (cachedKind[slot] != kind) {
+            cachedCounter[slot] = kinds.computeIfAbsent(kind, k -> new long[1]);
+            cachedKind[slot] = kind;
+        }
+        return cachedCounter[slot];
     }
 
     /** Adds another tally to this one. */

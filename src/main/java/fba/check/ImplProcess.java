@@ -132,7 +132,7 @@ final class ImplProcess {
         }
         int answered = 0;
         for (int i = 0; i < b.size; i++) {
-            if (b.expected[i] != null) {
+            if (b.answered(i)) {
                 answered++;
             }
         }
@@ -174,9 +174,9 @@ final class ImplProcess {
                     return;
                 }
                 if (b.size > 0) {
-                    lastSent = b.lines[b.size - 1];
+                    lastSent = b.line(b.size - 1);
                 }
-                stdin.write(b.bytes);
+                stdin.write(b.bytes, 0, b.byteLength);
                 stdin.flush();
             }
         } catch (IOException e) {
@@ -271,8 +271,7 @@ final class ImplProcess {
                 }
                 pendingBatch = b;
                 for (int i = 0; i < b.size; i++) {
-                    String exp = b.expected[i];
-                    if (exp == null) {
+                    if (!b.answered(i)) {
                         continue;
                     }
                     pendingIndex = i;
@@ -281,9 +280,10 @@ final class ImplProcess {
                         return;
                     }
                     received++;
-                    if (!lineIs(exp)) {
-                        // A String only for a line that differs: most lines match, and making one
+                    if (!b.expects(i, buf, lineStart, lineEnd)) {
+                        // Strings only for a line that differs: most lines match, and making one
                         // per response was the reader's largest cost (issue 16).
+                        String exp = b.expected(i);
                         String actual = new String(buf, lineStart, lineEnd - lineStart, StandardCharsets.ISO_8859_1);
                         if (!ResponseShape.isResponse(actual)) {
                             fail(Outcome.failure("answered with a line that is not a protocol response", b, i,
@@ -422,20 +422,6 @@ final class ImplProcess {
             lim += n;
             lastProgress = System.nanoTime();
         }
-    }
-
-    /** Whether the line {@link #nextLine} found reads as {@code s} (bytes taken as ISO-8859-1). */
-    private boolean lineIs(String s) {
-        int n = lineEnd - lineStart;
-        if (n != s.length()) {
-            return false;
-        }
-        for (int k = 0; k < n; k++) {
-            if ((buf[lineStart + k] & 0xFF) != s.charAt(k)) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static final class LineTooLong extends IOException {

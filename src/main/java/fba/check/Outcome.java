@@ -47,10 +47,10 @@ final class Outcome {
 
     /** The request the outcome is about, or null. */
     String request() {
-        return batch == null || index < 0 ? null : batch.lines[index];
+        return batch == null || index < 0 ? null : batch.line(index);
     }
 
     String expected() {
-        return batch == null || index < 0 ? null : batch.expected[index];
+        return batch == null || index < 0 ? null : batch.expected(index);
     }
 }

@@ -194,6 +194,26 @@ final class Request {
         return sb.toString();
     }
 
+    /**
+     * Appends the protocol line as {@link #render} spells it with no results known (every argument
+     * its literal value, as generated requests are frozen), in ASCII, with no terminator.
+     */
+    void renderTo(Bytes out) {
+        if (raw != null) {
+            out.ascii(raw);
+            return;
+        }
+        out.ascii(verb);
+        for (int i = 0; i < values.length; i++) {
+            out.write(' ');
+            if (words[i] != null) {
+                out.ascii(words[i]);
+            } else {
+                out.unsigned(values[i]);
+            }
+        }
+    }
+
     /** Fixes every tied argument to what it resolves to now (used while generating). */
     void freeze(long[] results) {
         for (int i = 0; i < values.length; i++) {

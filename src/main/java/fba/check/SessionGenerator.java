@@ -8,8 +8,6 @@ import fba.core.ProposalAllocator;
 import fba.core.SparseMemory;
 import fba.protocol.Session;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Generates one session of requests from a seed, steering by the reference's state so that most
@@ -51,6 +49,69 @@ final class SessionGenerator {
         }
     }
 
+    /**
+     * A list of blocks with their pointers also in a primitive array, so that finding a pointer
+     * (once per malloc and free the reference answers) scans longs instead of objects; order and
+     * removal (the last match swapped with the last element) are those of the list it replaces,
+     * since the draws pick blocks by position.
+     */
+    private static final class Blocks {
+        private Block[] items = new Block[64];
+        private long[] ptrs = new long[64];
+        private int size;
+
+        int size() {
+            return size;
+        }
+
+        boolean isEmpty() {
+            return size == 0;
+        }
+
+        Block get(int i) {
+            if (i >= size) {
+                throw new IndexOutOfBoundsException(i);
+            }
+            return items[i];
+        }
+
+        void set(int i, Block b) {
+            get(i);
+            items[i] = b;
+            ptrs[i] = b.ptr;
+        }
+
+        void add(Block b) {
+            if (size == items.length) {
+                items = java.util.Arrays.copyOf(items, size * 2);
+                ptrs = java.util.Arrays.copyOf(ptrs, size * 2);
+            }
+            items[size] = b;
+            ptrs[size++] = b.ptr;
+        }
+
+        void clear() {
+            java.util.Arrays.fill(items, 0, size, null);
+            size = 0;
+        }
+
+        /** Removes the last block with {@code ptr}, moving the last block into its place; null if none. */
+        Block removePtr(long ptr) {
+            long[] p = ptrs;
+            for (int i = size - 1; i >= 0; i--) {
+                if (p[i] == ptr) {
+                    Block b = items[i];
+                    size--;
+                    items[i] = items[size];
+                    ptrs[i] = ptrs[size];
+                    items[size] = null;
+                    return b;
+                }
+            }
+            return null;
+        }
+    }
+
     private final Rng rng;
     private final int budget;
     private final Profile profile;
@@ -58,8 +119,8 @@ final class SessionGenerator {
     private final boolean preInit;
     private final long[] results;
     private final ArrayDeque<Request> pending = new ArrayDeque<>();
-    private final List<Block> live = new ArrayList<>();
-    private final List<Block> freed = new ArrayList<>();
+    private final Blocks live = new Blocks();
+    private final Blocks freed = new Blocks();
     private int produced;
 
     private Kind kind = Kind.NORMAL;
@@ -136,27 +197,63 @@ final class SessionGenerator {
 
     /** Records the reference's response to a request this generator produced. */
     void observe(Request r, String response) {
-        if (r.verb == null || response == null) {
+        if (response == null || !response.startsWith("ok")) {
+            return;
+        }
+        if (response.length() == 2) {
+            observeOk(r, -1);
+        } else if (response.charAt(2) == ' ' && "malloc".equals(r.verb)) {
+            observeOk(r, Long.parseLong(response, 3, response.length(), 10));
+        }
+    }
+
+    /**
+     * Records the reference's response {@code response[from .. to)} (ASCII) to a request this
+     * generator produced, or no response when {@code from} is -1: the same as
+     * {@link #observe(Request, String)} with that response as a String.
+     */
+    void observe(Request r, byte[] response, int from, int to) {
+        if (from < 0 || to - from < 2 || response[from] != 'o' || response[from + 1] != 'k') {
+            return;
+        }
+        if (to - from == 2) {
+            observeOk(r, -1);
+        } else if (response[from + 2] == ' ' && "malloc".equals(r.verb)) {
+            long value = 0; // malloc's ok carries one decimal u32: the pointer
+            for (int i = from + 3; i < to; i++) {
+                value = value * 10 + (response[i] - '0');
+            }
+            observeOk(r, value);
+        }
+    }
+
+    /**
+     * Records a successful response to {@code r}: {@code ok} alone ({@code value} -1) or malloc's
+     * {@code ok PTR}. Only init, malloc and free change what the generator tracks; init and free
+     * answer {@code ok} or an error, malloc {@code ok PTR} or an error.
+     */
+    private void observeOk(Request r, long value) {
+        if (r.verb == null) {
             return;
         }
         switch (r.verb) {
             case "init":
-                if (response.equals("ok")) {
+                if (value < 0) {
                     live.clear();
                     freed.clear();
                 }
                 break;
             case "malloc":
-                if (response.startsWith("ok ")) {
-                    long ptr = Long.parseLong(response, 3, response.length(), 10);
+                if (value >= 0) {
+                    long ptr = value;
                     results[r.id] = ptr;
-                    removePtr(freed, ptr);
+                    freed.removePtr(ptr);
                     live.add(new Block(ptr, FreeingBumpAllocator.orderOf(Math.min(r.value(0), 1L << 31)), r.id));
                 }
                 break;
             case "free":
-                if (response.equals("ok")) {
-                    Block b = removePtr(live, r.value(0));
+                if (value < 0) {
+                    Block b = live.removePtr(r.value(0));
                     if (b != null) {
                         if (freed.size() >= MAX_FREED) {
                             // Forget an old one: keeps bookkeeping cheap; the reference still has it.
@@ -170,18 +267,6 @@ final class SessionGenerator {
             default:
                 break;
         }
-    }
-
-    private static Block removePtr(List<Block> blocks, long ptr) {
-        for (int i = blocks.size() - 1; i >= 0; i--) {
-            if (blocks.get(i).ptr == ptr) {
-                Block b = blocks.get(i);
-                blocks.set(i, blocks.get(blocks.size() - 1));
-                blocks.remove(blocks.size() - 1);
-                return b;
-            }
-        }
-        return null;
     }
 
     // ---- plumbing ----
@@ -574,7 +659,8 @@ final class SessionGenerator {
                 return true;
             }
             case 2: { // double free
-                for (Block b : freed) {
+                for (int k = 0; k < freed.size(); k++) {
+                    Block b = freed.get(k);
                     if (b.ptr - 8 + 8 <= size && headerIsFree(ref.memory().readU64(b.ptr - 8))) {
                         queue(Request.of(nextId(), "free", b.ptr).tie(0, b.id, 0, b.ptr));
                         return true;

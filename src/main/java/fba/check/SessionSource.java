@@ -1,6 +1,7 @@
 package fba.check;
 
 import fba.core.Profile;
+import fba.protocol.ResponseBuffer;
 import fba.protocol.Session;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,16 +21,21 @@ import java.util.concurrent.BlockingQueue;
  */
 final class SessionSource {
 
-    /** One generated session: its symbolic trace, its batches ready to send, and its counts. */
+    /**
+     * One generated session: its batches ready to send, its counts, and (on the object path) its
+     * symbolic trace. The byte path keeps no trace: a session that diverges is generated again on
+     * the object path ({@link #regenerate}), which makes the same requests.
+     */
     static final class Generated {
         final int index;
+        /** The requests, or null when the session was made on the byte path. */
         final List<Request> requests;
         final List<Batch> batches = new ArrayList<>();
         final Counts counts = new Counts();
 
-        Generated(int index, int ops) {
+        Generated(int index, List<Request> requests) {
             this.index = index;
-            this.requests = new ArrayList<>(ops);
+            this.requests = requests;
         }
     }
 
@@ -85,7 +91,7 @@ final class SessionSource {
         try {
             Session reference = new Session(cfg.profile);
             for (int s = first; s < to; s += step) {
-                q.put(generate(s, reference, cfg.profile));
+                q.put(cfg.objectPath ? generate(s, reference, cfg.profile) : generateBytes(s, reference));
             }
         } catch (InterruptedException e) {
             // closed
@@ -99,9 +105,13 @@ final class SessionSource {
 
     private static final long[] NO_RESULTS = new long[0];
 
-    /** Session {@code s}, generated on the calling thread (package-private for fba.check.CheckCost). */
+    /**
+     * Session {@code s} on the object path: each request rendered to a String and run through the
+     * reference's String path, and the symbolic trace kept for shrinking (package-private for
+     * fba.check.CheckCost and the tests).
+     */
     Generated generate(int s, Session reference, Profile profile) {
-        Generated g = new Generated(s, cfg.ops);
+        Generated g = new Generated(s, new ArrayList<>(cfg.ops));
         SessionGenerator gen = new SessionGenerator(cfg.seed, s, cfg.ops, profile, reference, s == 0);
         StringBuilder sb = new StringBuilder(128);
         Batch batch = new Batch(g, batchSize);
@@ -125,5 +135,100 @@ final class SessionSource {
             g.batches.add(batch);
         }
         return g;
+    }
+
+    /**
+     * Session {@code s} with its requests and symbolic trace, generated again on the object path
+     * with a fresh reference: the same requests as every other generation of it, since a session
+     * opens with an {@code init} that replaces (or, refused in the strict profile, clears) whatever
+     * the reference held.
+     */
+    static Generated regenerate(CheckConfig cfg, int s) {
+        return new SessionSource(cfg, s, s, 0, 512).generate(s, new Session(cfg.profile), cfg.profile);
+    }
+
+    /**
+     * Session {@code s} on the byte path (what the workers run): each request rendered straight into
+     * the batch's bytes, run through the reference's byte path (the one {@code serve} uses), its
+     * response kept as bytes for the reader to compare. The same requests, expected responses and
+     * counts as {@link #generate}, without a String or a kept Request per request (issue 16).
+     */
+    Generated generateBytes(int s, Session reference) {
+        Generated g = new Generated(s, null);
+        SessionGenerator gen = new SessionGenerator(cfg.seed, s, cfg.ops, cfg.profile, reference, s == 0);
+        ResponseBuffer response = new ResponseBuffer(256);
+        ByteBatcher batch = new ByteBatcher(g, batchSize);
+        int position = 0;
+        Request r;
+        while ((r = gen.next()) != null) {
+            Bytes lines = batch.lines;
+            int start = lines.length();
+            r.renderTo(lines);
+            int end = lines.length();
+            lines.write('\n');
+            Bytes expected = batch.responses;
+            int from = expected.length();
+            if (reference.execute(lines.array(), start, end, response)) {
+                try {
+                    response.writeTo(expected);
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e); // Bytes never throws
+                }
+            } else {
+                from = -1;
+            }
+            int to = expected.length();
+            gen.observe(r, expected.array(), from, to);
+            g.counts.count(r, expected.array(), from, to);
+            batch.added(position++, end, from, to);
+            if (batch.isFull()) {
+                g.batches.add(batch.seal());
+                batch = new ByteBatcher(g, batchSize);
+            }
+        }
+        if (batch.size > 0) {
+            g.batches.add(batch.seal());
+        }
+        return g;
+    }
+
+    /** A batch being filled on the byte path. */
+    private static final class ByteBatcher {
+        final Object owner;
+        final Bytes lines;
+        final Bytes responses;
+        final int[] position;
+        final int[] lineEnd;
+        final int[] responseStart;
+        final int[] responseEnd;
+        int size;
+
+        ByteBatcher(Object owner, int capacity) {
+            this.owner = owner;
+            // room for the usual lines and responses of generated sessions, so the arrays seldom grow
+            this.lines = new Bytes(capacity * 24);
+            this.responses = new Bytes(capacity * 16);
+            this.position = new int[capacity];
+            this.lineEnd = new int[capacity];
+            this.responseStart = new int[capacity];
+            this.responseEnd = new int[capacity];
+        }
+
+        void added(int pos, int end, int from, int to) {
+            position[size] = pos;
+            lineEnd[size] = end;
+            responseStart[size] = from;
+            responseEnd[size] = to;
+            size++;
+        }
+
+        boolean isFull() {
+            return size == position.length;
+        }
+
+        Batch seal() {
+            return Batch.ofBytes(owner, size, position, lines.array(), lines.length(), lineEnd, responses.array(),
+                    responseStart, responseEnd);
+        }
     }
 }

@@ -20,7 +20,7 @@ final class Relaunch {
 
     /** Set in the child, so it never relaunches itself. */
     static final String MARK = "fba.relaunched";
-    /** The launcher's options for check (the ./fba script); keep the two in step. */
+    /** The launcher's options for check (the ./fba script); LauncherOptionsTest compares the two. */
     static final List<String> OPTIONS = List.of("-XX:+UseSerialGC", "-Xms16m", "-XX:MaxNewSize=16m",
             "-XX:TieredStopAtLevel=1");
 

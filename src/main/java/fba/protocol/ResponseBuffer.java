@@ -51,17 +51,26 @@ public final class ResponseBuffer {
             throw new IllegalArgumentException("negative: " + n);
         }
         room(19);
+        length = putDecimal(bytes, length, n);
+        return this;
+    }
+
+    /**
+     * Writes the non-negative {@code n} in decimal into {@code into} from {@code at} (up to 19
+     * bytes, which the caller has made room for) and returns where the digits end. Shared with the
+     * checker's own byte buffer, which spells generated requests the same way.
+     */
+    public static int putDecimal(byte[] into, int at, long n) {
         int digits = 1;
         for (long t = n; t >= 10; t /= 10) {
             digits++;
         }
-        int end = length + digits;
-        for (int i = end - 1; i >= length; i--) {
-            bytes[i] = (byte) ('0' + n % 10);
+        int end = at + digits;
+        for (int i = end - 1; i >= at; i--) {
+            into[i] = (byte) ('0' + n % 10);
             n /= 10;
         }
-        length = end;
-        return this;
+        return end;
     }
 
     /** Writes everything waiting to {@code out} (without flushing it) and empties the buffer. */

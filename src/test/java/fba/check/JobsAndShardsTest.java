@@ -45,11 +45,13 @@ class JobsAndShardsTest {
         for (int s = 0; s < SESSIONS; s++) {
             SessionSource.Generated g = source.take(s);
             Set<String> mine = new HashSet<>();
-            for (Request r : g.requests) {
-                mine.add(r.render(new long[0]));
+            for (Batch b : g.batches) {
+                for (int i = 0; i < b.size; i++) {
+                    mine.add(b.line(i));
+                }
             }
             lines.add(mine);
-            openings.add(g.requests.get(0).render(new long[0]));
+            openings.add(g.batches.get(0).line(0));
         }
         source.close();
         for (int s : new int[] {5, 9}) {

@@ -75,4 +75,19 @@ class ResponseBufferTest {
         big.append("é".repeat(100));
         assertEquals("é".repeat(100), text(big));
     }
+
+    @Test
+    void givenNumbersOfEveryLength_whenPutAtAnOffset_thenOnlyTheirDigitsAreWrittenAndTheEndIsReturned() {
+        for (long n : new long[] {0, 7, 10, 99, 4294967295L, Long.MAX_VALUE}) {
+            String digits = Long.toString(n);
+            byte[] into = new byte[3 + 19 + 3];
+            java.util.Arrays.fill(into, (byte) '.');
+
+            int end = ResponseBuffer.putDecimal(into, 3, n);
+
+            assertEquals(3 + digits.length(), end, digits);
+            String expected = "..." + digits + ".".repeat(into.length - 3 - digits.length());
+            assertEquals(expected, new String(into, StandardCharsets.US_ASCII));
+        }
+    }
 }
