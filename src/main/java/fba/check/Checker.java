@@ -426,9 +426,19 @@ public final class Checker {
                 requests / secs);
     }
 
-    /** Generator threads: the cores left after the sender, the reader and the implementation. */
     static int defaultThreads() {
-        return Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors() - 2));
+        return defaultThreads(Runtime.getRuntime().availableProcessors());
+    }
+
+    /**
+     * Generator threads on a machine of {@code cores}: the cores left after the sender, the reader
+     * and the implementation, at most 4 — but at least 2 where there are 2 cores. On the byte path
+     * a second generator thread pays on 2 cores: 3M requests against the C adapter on an idle
+     * machine, 2 threads against 1 in 7 paired runs, were 12-29 % faster every time (0.78-1.09
+     * against 0.63-0.86 M/s); 3 threads were slower than 2 (PERFORMANCE.md, issue 16).
+     */
+    static int defaultThreads(int cores) {
+        return Math.max(Math.min(2, cores), Math.min(4, cores - 2));
     }
 
     // ---- reporting ----

@@ -83,7 +83,7 @@ final class CheckCommand implements Callable<Integer> {
     private Path out;
 
     @Option(names = "--threads", paramLabel = "N", defaultValue = "0",
-            description = "threads generating sessions ahead, per job (default 0: cores - 2, 1 to 4)")
+            description = "threads generating sessions ahead, per job (default 0: cores - 2, at least 2 (1 on one core), at most 4)")
     private long threads;
 
     @Option(names = "--quiet", description = "no progress lines on stderr")
