@@ -127,7 +127,8 @@ public final class CheckCost {
                 from = i + 1;
                 if (out.length() > 60_000) {
                     bytes += out.length();
-                    write(out, sink);
+                    sink.take(out);
+                    sink.reset();
                 }
             }
         }
@@ -135,17 +136,7 @@ public final class CheckCost {
         return bytes + out.length() > 0 ? t : t + 1;
     }
 
-    private static void write(ResponseBuffer out, Bytes sink) {
-        try {
-            out.writeTo(sink);
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-        sink.reset();
-    }
-
     private static double referenceStrings(CheckConfig cfg, List<Request> requests) {
-        long t0 = MX.getCurrentThreadCpuTime();
         Session s = new Session(cfg.profile);
         StringBuilder sb = new StringBuilder(128);
         long chars = 0;
@@ -154,7 +145,7 @@ public final class CheckCost {
         for (Request r : requests) {
             lines.add(r.render(none));
         }
-        t0 = MX.getCurrentThreadCpuTime();
+        long t0 = MX.getCurrentThreadCpuTime();
         for (String line : lines) {
             sb.setLength(0);
             if (s.execute(line, sb)) {

@@ -5,7 +5,7 @@ import java.io.OutputStream;
 /**
  * A growable byte array the byte path of the generator renders requests and the reference's
  * responses into, so that a generated request costs no String and no encoding (issue 16). It is an
- * {@link OutputStream} so that {@link fba.protocol.ResponseBuffer#writeTo} can empty into it.
+ * {@link OutputStream} so that {@link fba.protocol.ResponseBuffer#writeTo} can empty into it ({@link #take}).
  */
 final class Bytes extends OutputStream {
 
@@ -41,6 +41,15 @@ final class Bytes extends OutputStream {
         room(len);
         System.arraycopy(b, off, array, length, len);
         length += len;
+    }
+
+    /** Appends everything waiting in {@code pending} and empties it. */
+    void take(fba.protocol.ResponseBuffer pending) {
+        try {
+            pending.writeTo(this);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e); // write(byte[], int, int) above throws nothing
+        }
     }
 
     // Encoded forms of the last Strings appended, by identity: generated requests spell their

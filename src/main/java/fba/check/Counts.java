@@ -16,23 +16,9 @@ final class Counts {
     private final String[] cachedKind = new String[16];
     private final long[][] cachedCounter = new long[16][];
 
-    void count(Request r, String expected) {
-        requests++;
-        kindCounter(r.kind())[0]++;
-        if (expected == null) {
-            return;
-        }
-        if (expected.startsWith("ok")) {
-            ok++;
-        } else {
-            codes.computeIfAbsent(fba.protocol.VectorLine.errorCode(expected), k -> new long[1])[0]++;
-        }
-    }
-
     /**
      * Counts a request whose expected response is {@code response[from .. to)} (ASCII), or none when
-     * {@code from} is -1: the same tally as {@link #count(Request, String)} with the response as a
-     * String, which is made here only for an error's code.
+     * {@code from} is -1. A String is made only for an error's code.
      */
     void count(Request r, byte[] response, int from, int to) {
         requests++;

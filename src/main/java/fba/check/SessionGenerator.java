@@ -195,22 +195,9 @@ final class SessionGenerator {
         return next();
     }
 
-    /** Records the reference's response to a request this generator produced. */
-    void observe(Request r, String response) {
-        if (response == null || !response.startsWith("ok")) {
-            return;
-        }
-        if (response.length() == 2) {
-            observeOk(r, -1);
-        } else if (response.charAt(2) == ' ' && "malloc".equals(r.verb)) {
-            observeOk(r, Long.parseLong(response, 3, response.length(), 10));
-        }
-    }
-
     /**
      * Records the reference's response {@code response[from .. to)} (ASCII) to a request this
-     * generator produced, or no response when {@code from} is -1: the same as
-     * {@link #observe(Request, String)} with that response as a String.
+     * generator produced, or no response when {@code from} is -1.
      */
     void observe(Request r, byte[] response, int from, int to) {
         if (from < 0 || to - from < 2 || response[from] != 'o' || response[from + 1] != 'k') {

@@ -3,6 +3,7 @@ package fba.check;
 import fba.core.Profile;
 import fba.protocol.ResponseBuffer;
 import fba.protocol.Session;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -120,8 +121,12 @@ final class SessionSource {
             String line = r.render(NO_RESULTS);
             sb.setLength(0);
             String expected = reference.execute(line, sb) ? sb.toString() : null;
-            gen.observe(r, expected);
-            g.counts.count(r, expected);
+            // The byte path's bookkeeping, so that both paths observe and count alike by construction.
+            byte[] response = expected == null ? null : expected.getBytes(StandardCharsets.ISO_8859_1);
+            int from = response == null ? -1 : 0;
+            int to = response == null ? -1 : response.length;
+            gen.observe(r, response, from, to);
+            g.counts.count(r, response, from, to);
             batch.add(line, expected, g.requests.size());
             g.requests.add(r);
             if (batch.isFull()) {
@@ -169,11 +174,7 @@ final class SessionSource {
             Bytes expected = batch.responses;
             int from = expected.length();
             if (reference.execute(lines.array(), start, end, response)) {
-                try {
-                    response.writeTo(expected);
-                } catch (java.io.IOException e) {
-                    throw new java.io.UncheckedIOException(e); // Bytes never throws
-                }
+                expected.take(response);
             } else {
                 from = -1;
             }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import fba.core.ErrorCode;
 import fba.core.Profile;
 import fba.protocol.Session;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -24,8 +25,11 @@ class SessionGeneratorTest {
             while ((r = gen.next()) != null) {
                 String line = r.render(new long[0]);
                 String expected = ref.execute(line);
-                gen.observe(r, expected);
-                counts.count(r, expected);
+                byte[] response = expected == null ? null : expected.getBytes(StandardCharsets.ISO_8859_1);
+                int from = response == null ? -1 : 0;
+                int to = response == null ? -1 : response.length;
+                gen.observe(r, response, from, to);
+                counts.count(r, response, from, to);
                 lines.add(line);
             }
         }
