@@ -125,9 +125,16 @@ timed check-trace ./fba check --impl "$cbin" --vectors "$out/vectors" --sessions
 # child JVM with the launcher's options, fba.cli.Relaunch; GNU time reports the larger of the two)
 timed check-trace-jar java -jar target/fba.jar check --impl "$cbin" --vectors "$out/vectors" --sessions 0 --quiet >/dev/null
 echo "check: generated sessions ..." >&2
-# under the launcher's JVM options for check (C1 only, serial GC), the code the check itself runs
-java -XX:+UseSerialGC -Xms16m -XX:MaxNewSize=16m -XX:TieredStopAtLevel=1 -cp target/benchmarks.jar \
-  fba.check.CheckCost "$out/check-requests.trace" 300 >"$out/check-cost.txt"
+# under the launcher's JVM options for check (C1 only, serial GC), the code the check itself runs;
+# read from ./fba, which keeps them (and LauncherOptionsTest keeps them equal to fba.cli.Relaunch's)
+launcher_options() { sed -n "s/^$1=\"\(.*\)\"\$/\1/p" fba; }
+check_jvm="$(launcher_options jvm_options) $(launcher_options check_options)"
+case "$check_jvm" in
+  *-XX:*-XX:*) ;;
+  *) echo "compare: cannot read jvm_options and check_options from ./fba (got '$check_jvm')" >&2; exit 2 ;;
+esac
+# shellcheck disable=SC2086 # word splitting wanted: one word per option
+java $check_jvm -cp target/benchmarks.jar fba.check.CheckCost "$out/check-requests.trace" 300 >"$out/check-cost.txt"
 timed check-c-alone "$cbin" <"$out/check-requests.trace" >/dev/null
 timed java-serve-tiny ./fba serve <"$out/tiny.trace" >/dev/null
 timed check-generated ./fba check --impl "$cbin" --no-vectors --quiet --sessions 2000 --seed 16 \
