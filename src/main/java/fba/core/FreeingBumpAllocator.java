@@ -103,6 +103,10 @@ public final class FreeingBumpAllocator {
       @ public ghost \seq bSize;
       @ public ghost \seq bPos;
       @ public ghost \seq freeLists;
+      @ // The inverse of bStart: bIndexOf[a] is the index of the block whose header is at address
+      @ // a (for a block start; -1 at every address no block was ever carved at). It names the
+      @ // block free() is given without a search over bStart.
+      @ public ghost \seq bIndexOf;
       @*/
 
     /*@ // Shape, bounds, alignment and bump pointer (issue 3, items 1-3).
@@ -132,13 +136,14 @@ public final class FreeingBumpAllocator {
       @ //       NIL), heads[k] the last one; bPos is the inverse map, so no block is on two lists or
       @ //       twice on one, and no free node is live (bPos >= 0 there).
       @ public invariant !poisoned ==> bOrder.length == bStart.length
-      @     && bSize.length == bStart.length && bPos.length == bStart.length;
+      @     && bSize.length == bStart.length && bPos.length == bStart.length
+      @     && bIndexOf.length == 0x100000000L;
       @ public invariant !poisoned ==> (\forall \bigint i; 0 <= i && i < bStart.length;
       @     0 <= (\bigint) bOrder[i] && (\bigint) bOrder[i] < orders
       @     && 8 <= (\bigint) bSize[i] && (\bigint) bSize[i] <= 0x80000000L
       @     && (\bigint) bStart[i] % 8 == 0 && heapBase <= (\bigint) bStart[i]
       @     && (\bigint) bStart[i] + 8 + (\bigint) bSize[i] <= bumper
-      @     && -1 <= (\bigint) bPos[i]
+      @     && -1 <= (\bigint) bPos[i] && (\bigint) bIndexOf[(\bigint) bStart[i]] == i
       @     && ((\bigint) bPos[i] == -1
       @         ==> (\bigint) memory.words[(\bigint) bStart[i]] == 0x100000000L + (\bigint) bOrder[i]));
       @ public invariant !poisoned ==> (\forall \bigint i; 0 <= i && i < bStart.length;
@@ -179,7 +184,7 @@ public final class FreeingBumpAllocator {
       @ ensures heapBase + 7 > 0xFFFFFFFFL ==> this.heapBase == 0;
       @ ensures !poisoned && allocated == 0 && peak == 0 && sumLow == 0 && sumHigh == 0;
       @ ensures (\forall int k; 0 <= k && k < orders; heads[k] == 0xFFFFFFFFL && ((\seq) freeLists[k]).length == 0);
-      @ ensures bStart.length == 0;
+      @ ensures bStart.length == 0 && bIndexOf.length == 0x100000000L;
       @ assignable \nothing;
       @*/
     public FreeingBumpAllocator(Memory memory, long heapBase, int orders, boolean strict) {
@@ -195,6 +200,7 @@ public final class FreeingBumpAllocator {
         //@ set bOrder = \seq_empty;
         //@ set bSize = \seq_empty;
         //@ set bPos = \seq_empty;
+        //@ set bIndexOf = (\seq_def \bigint a; 0; 0x100000000L; -1);
     }
 
     /**
@@ -404,7 +410,7 @@ public final class FreeingBumpAllocator {
       @ ensures \result >= 0 ==> \result % 8 == 0 && heapBase + 8 <= \result
       @     && bumper <= (\bigint) memory.curPages * 65536;
       @ assignable poisoned, lastObservedSize, bumper, allocated, peak, sumLow, sumHigh,
-      @     addressSpaceUsed, bStart, bOrder, bSize, bPos, memory.footprint;
+      @     addressSpaceUsed, bStart, bOrder, bSize, bPos, bIndexOf, memory.footprint;
       @*/
     public long malloc(long size) {
         if (poisoned) {
@@ -447,6 +453,7 @@ public final class FreeingBumpAllocator {
         memory.writeU64(headerPtr, OCCUPIED + order);
         // Ghost model: a reused block leaves its free list (the head is the list's last entry) and
         // is live again; a bumped block is appended, live.
+        //@ set bIndexOf = head == 0xFFFFFFFFL ? \seq_upd(bIndexOf, headerPtr, bStart.length) : bIndexOf;
         //@ set bStart = head == 0xFFFFFFFFL ? \seq_concat(bStart, \seq_singleton(headerPtr)) : bStart;
         //@ set bOrder = head == 0xFFFFFFFFL ? \seq_concat(bOrder, \seq_singleton(order)) : bOrder;
         //@ set bSize = head == 0xFFFFFFFFL ? \seq_concat(bSize, \seq_singleton(need - 8)) : bSize;
@@ -632,14 +639,47 @@ public final class FreeingBumpAllocator {
         if (rawOrder >= orders) {
             return poison(Status.INVALID_ORDER);
         }
-        int order = (int) rawOrder;
+        return pushBlock((int) rawOrder, headerPtr);
+    }
+
+    /**
+     * free's success path: the live block whose header is at {@code headerPtr} goes on the head of
+     * {@code order}'s free list, then its bytes come off the allocated count. A method of its own
+     * so that its proof has one path and free's proof uses this contract.
+     */
+    /*@ private normal_behavior
+      @ // The invariant's scalar facts, repeated: the class invariant is unfolded only after
+      @ // symbolic execution, and without these every field read after the memory write splits.
+      @ requires memory != null && heads != null && heads.length == orders && \invariant_for(memory);
+      @ requires \disjoint(memory.footprint, \set_union(this.*, heads[*]));
+      @ requires 0 <= allocated && allocated <= 0xFFFFFFFFL;
+      @ requires !poisoned && 0 <= order && order < orders && 0 <= headerPtr && headerPtr <= 0xFFFFFFFFL;
+      @ // headerPtr is the header of a live block of this order (bIndexOf names it).
+      @ requires bIndexOf.length == 0x100000000L;
+      @ requires 0 <= (\bigint) bIndexOf[headerPtr] && (\bigint) bIndexOf[headerPtr] < bStart.length;
+      @ requires (\bigint) bStart[(\bigint) bIndexOf[headerPtr]] == headerPtr;
+      @ requires (\bigint) bPos[(\bigint) bIndexOf[headerPtr]] == -1;
+      @ requires (\bigint) bOrder[(\bigint) bIndexOf[headerPtr]] == order;
+      @ ensures heads[order] == headerPtr && (\bigint) memory.words[headerPtr] == \old(heads[order]);
+      @ ensures freeLists[order] == \seq_concat((\seq) \old(freeLists[order]), \seq_singleton(\old(bIndexOf[headerPtr])));
+      @ ensures bPos == \seq_upd(\old(bPos), \old((\bigint) bIndexOf[headerPtr]), ((\seq) \old(freeLists[order])).length);
+      @ ensures (\forall int j; 0 <= j && j < orders && j != order; freeLists[j] == \old(freeLists[j]));
+      @ ensures \old(allocated) >= 8 + 8 * \dl_pow(2, order)
+      @     ? \result == 0 && !poisoned && allocated == \old(allocated) - 8 - 8 * \dl_pow(2, order)
+      @     : \result == 10 && poisoned && allocated == \old(allocated);
+      @ ensures bumper == \old(bumper) && bStart == \old(bStart) && bOrder == \old(bOrder)
+      @     && bSize == \old(bSize) && bIndexOf == \old(bIndexOf);
+      @ assignable poisoned, heads[*], allocated, freeLists, bPos, memory.footprint;
+      @*/
+    private int pushBlock(int order, long headerPtr) {
+        //@ ghost \bigint blk = 0;
+        //@ set blk = (\bigint) bIndexOf[headerPtr];
         long previousHead = heads[order];
         heads[order] = headerPtr;
         memory.writeU64(headerPtr, previousHead);
-        // Ghost model: the block (found by its header address; block starts are distinct) is now
-        // the last entry of its order's free list.
-        //@ set bPos = \seq_upd(bPos, \seq_indexOf(bStart, headerPtr), ((\seq) freeLists[order]).length);
-        //@ set freeLists = \seq_upd(freeLists, order, \seq_concat((\seq) freeLists[order], \seq_singleton(\seq_indexOf(bStart, headerPtr))));
+        // Ghost model: the block is now the last entry of its order's free list.
+        //@ set bPos = \seq_upd(bPos, blk, ((\seq) freeLists[order]).length);
+        //@ set freeLists = \seq_upd(freeLists, order, \seq_concat((\seq) freeLists[order], \seq_singleton(blk)));
         long need = blockSize(order) + HEADER_SIZE;
         // sc-allocator checks the count only after the block is back on its list.
         if (allocated < need) {
