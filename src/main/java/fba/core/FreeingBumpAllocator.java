@@ -425,47 +425,175 @@ public final class FreeingBumpAllocator {
         }
         int order = orderAtMost(size, orders - 1);
         long need = blockSize(order) + HEADER_SIZE;
-        long headerPtr;
         long head = heads[order];
         if (head != NIL) {
-            // The whole block, not just its header, must lie inside memory.
-            if (head + need > memory.size()) {
-                return -poison(Status.INVALID_FREE_LIST);
-            }
-            long bits = headerBits(memory.readU64(head));
-            if (bits >= OCCUPIED) {
-                // sc-allocator decodes the order before noticing the header is occupied.
-                return -poison(bits - OCCUPIED < orders ? Status.INVALID_FREE_LIST : Status.INVALID_ORDER);
-            }
-            if (strict && allocated + need > U32) {
-                return -poison(Status.ALLOCATED_WRAP);
-            }
-            heads[order] = bits;
-            headerPtr = head;
-        } else {
-            int bumped = bumpCheck(need);
-            if (bumped != Status.OK) {
-                return -poison(bumped);
-            }
-            headerPtr = bumper;
-            bumper = (bumper + need) % U32_MODULUS;
+            return reuseHead(order, need, head);
         }
+        return carveFresh(order, need);
+    }
+
+    /**
+     * malloc's reuse path: pops {@code head}, the head of {@code order}'s free list, and hands it
+     * out. A method of its own so that its proof sees one path (malloc's proof uses this contract).
+     */
+    /*@ private normal_behavior
+      @ // The invariant's scalar facts, repeated: the class invariant is unfolded only after
+      @ // symbolic execution, and without these every field read after a memory write splits.
+      @ requires memory != null && heads != null && heads.length == orders && \invariant_for(memory);
+      @ requires \disjoint(memory.footprint, \set_union(this.*, heads[*]));
+      @ requires 0 <= heapBase && heapBase <= bumper && bumper % 8 == 0 && bumper <= 0xFFFFFFFFL;
+      @ requires 0 <= allocated && allocated <= 0xFFFFFFFFL && 0 <= peak && peak <= 0xFFFFFFFFL;
+      @ requires 0 <= sumLow && sumLow < 0x4000000000000000L && 0 <= sumHigh;
+      @ requires !poisoned && 0 <= order && order < orders && head == heads[order] && head != 0xFFFFFFFFL;
+      @ requires need == 8 + 8 * \dl_pow(2, order) && 16 <= need && need <= 0x80000008L;
+      @ requires sumHigh < 0x7FFFFFFFFFFFFFFFL;
+      @ ensures \result == -13 ==> strict && poisoned && freeLists == \old(freeLists);
+      @ ensures \result != -13 ==> !poisoned && bumper == \old(bumper)
+      @     && bStart == \old(bStart) && bOrder == \old(bOrder) && bSize == \old(bSize)
+      @     && \result == head + 8
+      @     && \result - 8 == (\bigint) bStart[(\bigint) ((\seq) \old(freeLists[order]))[((\seq) \old(freeLists[order])).length - 1]]
+      @     && bPos == \seq_upd(\old(bPos), (\bigint) ((\seq) \old(freeLists[order]))[((\seq) \old(freeLists[order])).length - 1], -1)
+      @     && freeLists[order] == \seq_sub((\seq) \old(freeLists[order]), 0, ((\seq) \old(freeLists[order])).length - 1)
+      @     && (\forall int j; 0 <= j && j < orders && j != order; freeLists[j] == \old(freeLists[j]))
+      @     && (\bigint) memory.words[head] == 0x100000000L + order
+      @     && \result % 8 == 0 && heapBase + 8 <= \result && \result + need - 8 <= bumper;
+      @ assignable poisoned, heads[*], allocated, peak, sumLow, sumHigh, addressSpaceUsed, freeLists, bPos,
+      @     memory.footprint;
+      @*/
+    private long reuseHead(int order, long need, long head) {
+        // Proof step (proved from the invariant, then used): the head is block `top`, the last
+        // entry of the list, of this order, so it ends inside memory. No other block starts at its
+        // header (bIndexOf is injective on block starts), so the header write below leaves every
+        // other block's alone.
+        //@ ghost \bigint top = 0;
+        //@ set top = (\bigint) ((\seq) freeLists[order])[((\seq) freeLists[order]).length - 1];
+        /*@ assert 0 < ((\seq) freeLists[order]).length && 0 <= top && top < bStart.length
+          @     && (\bigint) bStart[top] == head && (\bigint) bOrder[top] == order
+          @     && (\bigint) bSize[top] == need - 8 && head + need <= bumper;
+          @*/
+        // The whole block, not just its header, must lie inside memory.
+        if (head + need > memory.size()) {
+            return -poison(Status.INVALID_FREE_LIST);
+        }
+        long bits = headerBits(memory.readU64(head));
+        if (bits >= OCCUPIED) {
+            // sc-allocator decodes the order before noticing the header is occupied.
+            return -poison(bits - OCCUPIED < orders ? Status.INVALID_FREE_LIST : Status.INVALID_ORDER);
+        }
+        if (strict && allocated + need > U32) {
+            return -poison(Status.ALLOCATED_WRAP);
+        }
+        heads[order] = bits;
+        memory.writeU64(head, OCCUPIED + order);
+        // Ghost model: the reused block leaves its free list (the head is the list's last entry)
+        // and is live again.
+        //@ set bPos = \seq_upd(bPos, top, -1);
+        //@ set freeLists = \seq_upd(freeLists, order, \seq_sub((\seq) freeLists[order], 0, ((\seq) freeLists[order]).length - 1));
+        countAllocation(need);
+        addressSpaceUsed = u32Difference(bumper, heapBase);
+        return head + HEADER_SIZE;
+    }
+
+    /**
+     * malloc's bump path: makes room at the bump pointer (growing memory if needed), then appends
+     * the fresh block. Errors poison, as sc-allocator's do.
+     */
+    /*@ private normal_behavior
+      @ // The invariant's scalar facts, repeated: the class invariant is unfolded only after
+      @ // symbolic execution, and without these every field read after a memory write splits.
+      @ requires memory != null && heads != null && heads.length == orders && \invariant_for(memory);
+      @ requires \disjoint(memory.footprint, \set_union(this.*, heads[*]));
+      @ requires 0 <= heapBase && heapBase <= bumper && bumper % 8 == 0 && bumper <= 0xFFFFFFFFL;
+      @ requires 0 <= allocated && allocated <= 0xFFFFFFFFL && 0 <= peak && peak <= 0xFFFFFFFFL;
+      @ requires 0 <= sumLow && sumLow < 0x4000000000000000L && 0 <= sumHigh;
+      @ requires !poisoned && 0 <= order && order < orders;
+      @ requires need == 8 + 8 * \dl_pow(2, order) && 16 <= need && need <= 0x80000008L;
+      @ requires strict || bumper + need <= 0xFFFFFFFFL;
+      @ requires sumHigh < 0x7FFFFFFFFFFFFFFFL;
+      @ ensures freeLists == \old(freeLists) && bumper >= \old(bumper);
+      @ ensures \result < 0 ==> poisoned && bumper == \old(bumper) && (\result == -2
+      @     || (strict && (\result == -12 || \result == -13)));
+      @ ensures \result >= 0 ==> !poisoned && \result == \old(bumper) + 8
+      @     && bStart == \seq_concat(\old(bStart), \seq_singleton(\old(bumper)))
+      @     && bPos == \seq_concat(\old(bPos), \seq_singleton(-1))
+      @     && bOrder == \seq_concat(\old(bOrder), \seq_singleton(order))
+      @     && bSize == \seq_concat(\old(bSize), \seq_singleton(need - 8))
+      @     && bumper == \old(bumper) + need
+      @     && (\bigint) memory.words[\old(bumper)] == 0x100000000L + order
+      @     && bumper <= (\bigint) memory.curPages * 65536;
+      @ assignable poisoned, bumper, allocated, peak, sumLow, sumHigh, addressSpaceUsed,
+      @     bStart, bOrder, bSize, bPos, bIndexOf, memory.footprint;
+      @*/
+    private long carveFresh(int order, long need) {
+        int bumped = bumpCheck(need);
+        if (bumped != Status.OK) {
+            return -poison(bumped);
+        }
+        // Proof step: every block lies below the bump pointer, so growth left its header alone.
+        /*@ assert (\forall \bigint i; 0 <= i && i < bStart.length;
+          @     (\bigint) memory.words[(\bigint) bStart[i]] == \old((\bigint) memory.words[(\bigint) bStart[i]]));
+          @*/
+        return appendFresh(order, need);
+    }
+
+    /**
+     * The fresh block of {@code order} at the bump pointer, known to fit in memory and below
+     * 2^32: advances the bump pointer, writes the Occupied header, appends the block, live.
+     */
+    /*@ private normal_behavior
+      @ // The invariant's scalar facts, repeated: the class invariant is unfolded only after
+      @ // symbolic execution, and without these every field read after a memory write splits.
+      @ requires memory != null && heads != null && heads.length == orders && \invariant_for(memory);
+      @ requires \disjoint(memory.footprint, \set_union(this.*, heads[*]));
+      @ requires 0 <= heapBase && heapBase <= bumper && bumper % 8 == 0 && bumper <= 0xFFFFFFFFL;
+      @ requires 0 <= allocated && allocated <= 0xFFFFFFFFL && 0 <= peak && peak <= 0xFFFFFFFFL;
+      @ requires 0 <= sumLow && sumLow < 0x4000000000000000L && 0 <= sumHigh;
+      @ requires !poisoned && 0 <= order && order < orders;
+      @ requires need == 8 + 8 * \dl_pow(2, order) && 16 <= need && need <= 0x80000008L;
+      @ requires bumper + need <= 0xFFFFFFFFL && bumper + need <= (\bigint) memory.curPages * 65536;
+      @ requires sumHigh < 0x7FFFFFFFFFFFFFFFL;
+      @ ensures !poisoned && \result == \old(bumper) + 8 && freeLists == \old(freeLists)
+      @     && bStart == \seq_concat(\old(bStart), \seq_singleton(\old(bumper)))
+      @     && bPos == \seq_concat(\old(bPos), \seq_singleton(-1))
+      @     && bOrder == \seq_concat(\old(bOrder), \seq_singleton(order))
+      @     && bSize == \seq_concat(\old(bSize), \seq_singleton(need - 8))
+      @     && bumper == \old(bumper) + need
+      @     && (\bigint) memory.words[\old(bumper)] == 0x100000000L + order
+      @     && memory.curPages == \old(memory.curPages);
+      @ assignable bumper, allocated, peak, sumLow, sumHigh, addressSpaceUsed,
+      @     bStart, bOrder, bSize, bPos, bIndexOf, memory.footprint;
+      @*/
+    private long appendFresh(int order, long need) {
+        long headerPtr = bumper;
+        bumper = (bumper + need) % U32_MODULUS;
         memory.writeU64(headerPtr, OCCUPIED + order);
-        // Ghost model: a reused block leaves its free list (the head is the list's last entry) and
-        // is live again; a bumped block is appended, live.
-        //@ set bIndexOf = head == 0xFFFFFFFFL ? \seq_upd(bIndexOf, headerPtr, bStart.length) : bIndexOf;
-        //@ set bStart = head == 0xFFFFFFFFL ? \seq_concat(bStart, \seq_singleton(headerPtr)) : bStart;
-        //@ set bOrder = head == 0xFFFFFFFFL ? \seq_concat(bOrder, \seq_singleton(order)) : bOrder;
-        //@ set bSize = head == 0xFFFFFFFFL ? \seq_concat(bSize, \seq_singleton(need - 8)) : bSize;
-        //@ set bPos = head == 0xFFFFFFFFL ? \seq_concat(bPos, \seq_singleton(-1)) : \seq_upd(bPos, (\bigint) ((\seq) freeLists[order])[((\seq) freeLists[order]).length - 1], -1);
-        //@ set freeLists = head == 0xFFFFFFFFL ? freeLists : \seq_upd(freeLists, order, \seq_sub((\seq) freeLists[order], 0, ((\seq) freeLists[order]).length - 1));
+        // Ghost model: the fresh block is appended (it lies above every block), live.
+        //@ set bIndexOf = \seq_upd(bIndexOf, headerPtr, bStart.length);
+        //@ set bStart = \seq_concat(bStart, \seq_singleton(headerPtr));
+        //@ set bOrder = \seq_concat(bOrder, \seq_singleton(order));
+        //@ set bSize = \seq_concat(bSize, \seq_singleton(need - 8));
+        //@ set bPos = \seq_concat(bPos, \seq_singleton(-1));
+        countAllocation(need);
+        addressSpaceUsed = u32Difference(bumper, heapBase);
+        return headerPtr + HEADER_SIZE;
+    }
+
+    /** The statistics of a successful malloc of {@code need} bytes (header included). */
+    /*@ private normal_behavior
+      @ requires 0 <= need && need <= 0x80000008L;
+      @ requires 0 <= allocated && allocated <= 0xFFFFFFFFL && 0 <= peak && peak <= 0xFFFFFFFFL;
+      @ requires 0 <= sumLow && sumLow < 0x4000000000000000L && 0 <= sumHigh && sumHigh < 0x7FFFFFFFFFFFFFFFL;
+      @ ensures allocated == (\old(allocated) + need) % 0x100000000L;
+      @ ensures 0 <= allocated && allocated <= 0xFFFFFFFFL && 0 <= peak && peak <= 0xFFFFFFFFL;
+      @ ensures 0 <= sumLow && sumLow < 0x4000000000000000L && 0 <= sumHigh;
+      @ assignable allocated, peak, sumLow, sumHigh;
+      @*/
+    private /*@ helper @*/ void countAllocation(long need) {
         allocated = (allocated + need) % U32_MODULUS;
         addToSum(need);
         if (allocated > peak) {
             peak = allocated;
         }
-        addressSpaceUsed = u32Difference(bumper, heapBase);
-        return headerPtr + HEADER_SIZE;
     }
 
     /** {@code (a - b) & U32} for u32 {@code a} and {@code b}. */
@@ -700,7 +828,9 @@ public final class FreeingBumpAllocator {
       @ ensures memory.curPages == \old(memory.curPages) && memory.words == \old(memory.words);
       @ assignable poisoned, lastObservedSize;
       @*/
-    private /*@ helper @*/ int observeMemorySize() {
+    // Not a helper: its contract carries the class invariant across the call, proved once here,
+    // so that malloc's and free's proofs need not re-derive it in the heap after this call.
+    private int observeMemorySize() {
         long size = memory.size();
         if (size < lastObservedSize) {
             return poison(Status.MEMORY_SHRANK);
