@@ -789,7 +789,7 @@ public final class FreeingBumpAllocator {
       @ requires (\bigint) bPos[(\bigint) bIndexOf[headerPtr]] == -1;
       @ requires (\bigint) bOrder[(\bigint) bIndexOf[headerPtr]] == order;
       @ ensures heads[order] == headerPtr && (\bigint) memory.words[headerPtr] == \old(heads[order]);
-      @ ensures freeLists[order] == \seq_concat((\seq) \old(freeLists[order]), \seq_singleton(\old(bIndexOf[headerPtr])));
+      @ ensures freeLists[order] == \seq_concat((\seq) \old(freeLists[order]), \seq_singleton(\old((\bigint) bIndexOf[headerPtr])));
       @ ensures bPos == \seq_upd(\old(bPos), \old((\bigint) bIndexOf[headerPtr]), ((\seq) \old(freeLists[order])).length);
       @ ensures (\forall int j; 0 <= j && j < orders && j != order; freeLists[j] == \old(freeLists[j]));
       @ ensures \old(allocated) >= 8 + 8 * \dl_pow(2, order)
