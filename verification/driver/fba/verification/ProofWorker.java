@@ -127,7 +127,9 @@ public final class ProofWorker {
             sp.setProperty(StrategyProperties.NON_LIN_ARITH_OPTIONS_KEY, StrategyProperties.NON_LIN_ARITH_DEF_OPS);
             // Unfold class invariants only once symbolic execution is done: a method that leaves
             // the heap alone then closes its invariant obligation syntactically, unexpanded.
-            sp.setProperty(StrategyProperties.CLASS_AXIOM_OPTIONS_KEY, StrategyProperties.CLASS_AXIOM_DELAYED);
+            // A contract that only chains its callees' contracts gets no class axioms at all.
+            sp.setProperty(StrategyProperties.CLASS_AXIOM_OPTIONS_KEY, settings.classAxiomsOffFor(contract.getName())
+                    ? StrategyProperties.CLASS_AXIOM_OFF : StrategyProperties.CLASS_AXIOM_DELAYED);
             // Split conjunctions as soon as they appear: with delayed splitting, an overflow check
             // (a conjunction next to the remaining program) was left unsplit and the proof stalled.
             sp.setProperty(StrategyProperties.SPLITTING_OPTIONS_KEY, StrategyProperties.SPLITTING_NORMAL);

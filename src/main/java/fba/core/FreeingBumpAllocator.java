@@ -818,14 +818,30 @@ public final class FreeingBumpAllocator {
     }
 
     /*@ private normal_behavior
-      @ requires memory != null && \invariant_for(memory) && !poisoned;
-      @ requires \disjoint(memory.footprint, this.*) && \dl_createdInHeap(memory.footprint, \dl_heap());
+      @ requires !poisoned;
       @ ensures \result == 0 <==> (\bigint) \old(memory.curPages) * 65536 >= \old(lastObservedSize);
       @ ensures \result == 0 ==> lastObservedSize == (\bigint) \old(memory.curPages) * 65536 && !poisoned;
       @ ensures \result != 0 ==> \result == 3 && poisoned
       @     && lastObservedSize == \old(lastObservedSize);
-      @ ensures \old(poisoned) ==> poisoned;
-      @ ensures memory.curPages == \old(memory.curPages) && memory.words == \old(memory.words);
+      @ ensures memory.curPages == \old(memory.curPages) && memory.words == \old(memory.words)
+      @     && memory.footprint == \old(memory.footprint);
+      @ // What malloc's and free's proofs use of the invariant, restated for the heap after this
+      @ // call: they chain contracts and are proved with class axioms off (verification/README.md).
+      @ ensures memory != null && \invariant_for(memory) && heads != null && heads.length == orders
+      @     && 1 <= orders && orders <= 28 + 1 && maxAllocation == 8 * \dl_pow(2, orders - 1)
+      @     && \disjoint(memory.footprint, \set_union(this.*, heads[*]))
+      @     && 0 <= heapBase && heapBase <= bumper && bumper % 8 == 0 && bumper <= 0xFFFFFFFFL
+      @     && bumper <= (\bigint) memory.curPages * 65536
+      @     && 0 <= allocated && allocated <= 0xFFFFFFFFL && 0 <= peak && peak <= 0xFFFFFFFFL
+      @     && 0 <= sumLow && sumLow < 0x4000000000000000L && 0 <= sumHigh;
+      @ ensures \result == 0 ==> bIndexOf.length == 0x100000000L && bOrder.length == bStart.length
+      @     && bSize.length == bStart.length && bPos.length == bStart.length;
+      @ ensures \result == 0 ==> (\forall \bigint b; 0 <= b && b < bStart.length;
+      @     (\bigint) bIndexOf[(\bigint) bStart[b]] == b && heapBase <= (\bigint) bStart[b]
+      @     && (\bigint) bStart[b] + 8 + (\bigint) bSize[b] <= bumper
+      @     && 0 <= (\bigint) bOrder[b] && (\bigint) bOrder[b] < orders
+      @     && ((\bigint) bPos[b] == -1
+      @         ==> (\bigint) memory.words[(\bigint) bStart[b]] == 0x100000000L + (\bigint) bOrder[b]));
       @ assignable poisoned, lastObservedSize;
       @*/
     // Not a helper: its contract carries the class invariant across the call, proved once here,
