@@ -138,8 +138,9 @@ public final class ProofWorker {
             proof.getSettings().getStrategySettings().setMaxSteps(settings.maxStepsFor(contract.getName()));
             proof.getSettings().getStrategySettings().setTimeout(settings.timeoutFor(contract.getName()) * 1000L);
             proof.getSettings().getStrategySettings().setActiveStrategyProperties(sp);
-            proof.setActiveStrategy(
-                    proof.getServices().getProfile().getDefaultStrategyFactory().create(proof, sp));
+            var strategy = proof.getServices().getProfile().getDefaultStrategyFactory().create(proof, sp);
+            proof.setActiveStrategy(settings.classAxiomsOffFor(contract.getName())
+                    ? new WithoutRuleSets(strategy, java.util.Set.of("partialInvAxiom")) : strategy);
             env.getProofControl().startAndWaitForAutoMode(proof);
             double seconds = (System.nanoTime() - start) / 1e9;
             String status = proof.closed() ? "proved" : "open";

@@ -770,13 +770,16 @@ public final class FreeingBumpAllocator {
         if (rawOrder >= orders) {
             return poison(Status.INVALID_ORDER);
         }
-        return pushBlock((int) rawOrder, headerPtr);
+        int order = (int) rawOrder;
+        pushBlock(order, headerPtr);
+        // sc-allocator checks the count only after the block is back on its list.
+        return takeAllocation(order);
     }
 
     /**
      * free's success path: the live block whose header is at {@code headerPtr} goes on the head of
-     * {@code order}'s free list, then its bytes come off the allocated count. A method of its own
-     * so that its proof has one path and free's proof uses this contract.
+     * {@code order}'s free list. A method of its own so that its proof has one path and free's
+     * proof uses this contract.
      */
     /*@ private normal_behavior
       @ // The invariant's scalar facts, repeated: the class invariant is unfolded only after
@@ -795,14 +798,10 @@ public final class FreeingBumpAllocator {
       @ ensures freeLists[order] == \seq_concat((\seq) \old(freeLists[order]), \seq_singleton(\old((\bigint) bIndexOf[headerPtr])));
       @ ensures bPos == \seq_upd(\old(bPos), \old((\bigint) bIndexOf[headerPtr]), ((\seq) \old(freeLists[order])).length);
       @ ensures (\forall int j; 0 <= j && j < orders && j != order; freeLists[j] == \old(freeLists[j]));
-      @ ensures \old(allocated) >= 8 + 8 * \dl_pow(2, order)
-      @     ? \result == 0 && !poisoned && allocated == \old(allocated) - 8 - 8 * \dl_pow(2, order)
-      @     : \result == 10 && poisoned && allocated == \old(allocated);
-      @ ensures bumper == \old(bumper) && bStart == \old(bStart) && bOrder == \old(bOrder)
-      @     && bSize == \old(bSize) && bIndexOf == \old(bIndexOf);
-      @ assignable poisoned, heads[*], allocated, freeLists, bPos, memory.footprint;
+      @ ensures !poisoned && allocated == \old(allocated);
+      @ assignable heads[*], freeLists, bPos, memory.footprint;
       @*/
-    private int pushBlock(int order, long headerPtr) {
+    private void pushBlock(int order, long headerPtr) {
         //@ ghost \bigint blk = 0;
         //@ set blk = (\bigint) bIndexOf[headerPtr];
         long previousHead = heads[order];
@@ -811,8 +810,21 @@ public final class FreeingBumpAllocator {
         // Ghost model: the block is now the last entry of its order's free list.
         //@ set bPos = \seq_upd(bPos, blk, ((\seq) freeLists[order]).length);
         //@ set freeLists = \seq_upd(freeLists, order, \seq_concat((\seq) freeLists[order], \seq_singleton(blk)));
+    }
+
+    /**
+     * free's last step: the freed block's bytes come off the allocated count, or the allocator is
+     * poisoned when the count is smaller (sc-allocator's stats underflow; the block stays freed).
+     */
+    /*@ private normal_behavior
+      @ requires !poisoned && 0 <= order && order <= 28;
+      @ ensures \old(allocated) >= 8 + 8 * \dl_pow(2, order)
+      @     ? \result == 0 && !poisoned && allocated == \old(allocated) - 8 - 8 * \dl_pow(2, order)
+      @     : \result == 10 && poisoned && allocated == \old(allocated);
+      @ assignable poisoned, allocated;
+      @*/
+    private int takeAllocation(int order) {
         long need = blockSize(order) + HEADER_SIZE;
-        // sc-allocator checks the count only after the block is back on its list.
         if (allocated < need) {
             return poison(Status.STATS_UNDERFLOW);
         }
