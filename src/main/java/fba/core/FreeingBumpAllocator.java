@@ -433,12 +433,12 @@ public final class FreeingBumpAllocator {
     }
 
     /**
-     * malloc's reuse path: pops {@code head}, the head of {@code order}'s free list, and hands it
-     * out. A method of its own so that its proof sees one path (malloc's proof uses this contract).
+     * malloc's reuse path: checks {@code head}, the head of {@code order}'s free list, as
+     * sc-allocator does, then pops it and hands it out. Its proof chains the contracts of
+     * popBlock and recordAllocation (class axioms off, see verification/README.md).
      */
     /*@ private normal_behavior
-      @ // The invariant's scalar facts, repeated: the class invariant is unfolded only after
-      @ // symbolic execution, and without these every field read after a memory write splits.
+      @ // The invariant's facts it uses, repeated: it is proved with class axioms off.
       @ requires memory != null && heads != null && heads.length == orders && \invariant_for(memory);
       @ requires \disjoint(memory.footprint, \set_union(this.*, heads[*]));
       @ requires 0 <= heapBase && heapBase <= bumper && bumper % 8 == 0 && bumper <= 0xFFFFFFFFL;
@@ -447,6 +447,10 @@ public final class FreeingBumpAllocator {
       @ requires !poisoned && 0 <= order && order < orders && head == heads[order] && head != 0xFFFFFFFFL;
       @ requires need == 8 + 8 * \dl_pow(2, order) && 16 <= need && need <= 0x80000008L;
       @ requires sumHigh < 0x7FFFFFFFFFFFFFFFL;
+      @ // The head block lies inside memory and its header is a link (a u32): the checks below
+      @ // cannot fail on a heap the invariant describes.
+      @ requires head + need <= bumper && bumper <= (\bigint) memory.curPages * 65536;
+      @ requires 0 <= (\bigint) memory.words[head] && (\bigint) memory.words[head] < 0x100000000L;
       @ ensures \result == -13 ==> strict && poisoned && freeLists == \old(freeLists);
       @ ensures \result != -13 ==> !poisoned && bumper == \old(bumper)
       @     && bStart == \old(bStart) && bOrder == \old(bOrder) && bSize == \old(bSize)
@@ -461,16 +465,6 @@ public final class FreeingBumpAllocator {
       @     memory.footprint;
       @*/
     private long reuseHead(int order, long need, long head) {
-        // Proof step (proved from the invariant, then used): the head is block `top`, the last
-        // entry of the list, of this order, so it ends inside memory. No other block starts at its
-        // header (bIndexOf is injective on block starts), so the header write below leaves every
-        // other block's alone.
-        //@ ghost \bigint top = 0;
-        //@ set top = (\bigint) ((\seq) freeLists[order])[((\seq) freeLists[order]).length - 1];
-        /*@ assert 0 < ((\seq) freeLists[order]).length && 0 <= top && top < bStart.length
-          @     && (\bigint) bStart[top] == head && (\bigint) bOrder[top] == order
-          @     && (\bigint) bSize[top] == need - 8 && head + need <= bumper;
-          @*/
         // The whole block, not just its header, must lie inside memory.
         if (head + need > memory.size()) {
             return -poison(Status.INVALID_FREE_LIST);
@@ -483,26 +477,52 @@ public final class FreeingBumpAllocator {
         if (strict && allocated + need > U32) {
             return -poison(Status.ALLOCATED_WRAP);
         }
-        heads[order] = bits;
-        memory.writeU64(head, OCCUPIED + order);
-        // Ghost model: the reused block leaves its free list (the head is the list's last entry)
-        // and is live again.
-        //@ set bPos = \seq_upd(bPos, top, -1);
-        //@ set freeLists = \seq_upd(freeLists, order, \seq_sub((\seq) freeLists[order], 0, ((\seq) freeLists[order]).length - 1));
-        countAllocation(need);
-        addressSpaceUsed = u32Difference(bumper, heapBase);
+        popBlock(order, head, bits);
+        recordAllocation(need);
         return head + HEADER_SIZE;
     }
 
     /**
-     * malloc's bump path: makes room at the bump pointer (growing memory if needed), then appends
-     * the fresh block. Errors poison, as sc-allocator's do.
+     * Pops {@code head}, the head of {@code order}'s free list whose header holds {@code next}:
+     * the next node becomes the head and the block is marked occupied, live again.
      */
     /*@ private normal_behavior
       @ // The invariant's scalar facts, repeated: the class invariant is unfolded only after
-      @ // symbolic execution, and without these every field read after a memory write splits.
+      @ // symbolic execution, and without these every field read after the memory write splits.
       @ requires memory != null && heads != null && heads.length == orders && \invariant_for(memory);
       @ requires \disjoint(memory.footprint, \set_union(this.*, heads[*]));
+      @ requires !poisoned && 0 <= order && order < orders;
+      @ requires head == heads[order] && head != 0xFFFFFFFFL && next == (\bigint) memory.words[head];
+      @ ensures 0 < ((\seq) \old(freeLists[order])).length;
+      @ ensures head == (\bigint) bStart[(\bigint) ((\seq) \old(freeLists[order]))[((\seq) \old(freeLists[order])).length - 1]];
+      @ ensures bPos == \seq_upd(\old(bPos), (\bigint) ((\seq) \old(freeLists[order]))[((\seq) \old(freeLists[order])).length - 1], -1);
+      @ ensures freeLists[order] == \seq_sub((\seq) \old(freeLists[order]), 0, ((\seq) \old(freeLists[order])).length - 1);
+      @ ensures (\forall int j; 0 <= j && j < orders && j != order; freeLists[j] == \old(freeLists[j]));
+      @ ensures (\bigint) memory.words[head] == 0x100000000L + order;
+      @ ensures head % 8 == 0 && heapBase <= head && head + 8 + 8 * \dl_pow(2, order) <= bumper;
+      @ ensures !poisoned;
+      @ assignable heads[*], freeLists, bPos, memory.footprint;
+      @*/
+    private void popBlock(int order, long head, long next) {
+        //@ ghost \bigint top = 0;
+        //@ set top = (\bigint) ((\seq) freeLists[order])[((\seq) freeLists[order]).length - 1];
+        heads[order] = next;
+        memory.writeU64(head, OCCUPIED + order);
+        // Ghost model: the popped block (the list's last entry) leaves its list, live again.
+        //@ set bPos = \seq_upd(bPos, top, -1);
+        //@ set freeLists = \seq_upd(freeLists, order, \seq_sub((\seq) freeLists[order], 0, ((\seq) freeLists[order]).length - 1));
+    }
+
+    /**
+     * malloc's bump path: makes room at the bump pointer (growing memory if needed), then appends
+     * the fresh block. Errors poison, as sc-allocator's do. Its proof chains the contracts of
+     * bumpCheck, poison, appendBlock and recordAllocation (class axioms off).
+     */
+    /*@ private normal_behavior
+      @ // The invariant's facts it uses, repeated: it is proved with class axioms off.
+      @ requires memory != null && heads != null && heads.length == orders && \invariant_for(memory);
+      @ requires \disjoint(memory.footprint, \set_union(this.*, heads[*]));
+      @ requires \dl_createdInHeap(memory.footprint, \dl_heap());
       @ requires 0 <= heapBase && heapBase <= bumper && bumper % 8 == 0 && bumper <= 0xFFFFFFFFL;
       @ requires 0 <= allocated && allocated <= 0xFFFFFFFFL && 0 <= peak && peak <= 0xFFFFFFFFL;
       @ requires 0 <= sumLow && sumLow < 0x4000000000000000L && 0 <= sumHigh;
@@ -529,7 +549,10 @@ public final class FreeingBumpAllocator {
         if (bumped != Status.OK) {
             return -poison(bumped);
         }
-        return appendFresh(order, need);
+        long headerPtr = bumper;
+        appendBlock(order, need);
+        recordAllocation(need);
+        return headerPtr + HEADER_SIZE;
     }
 
     /**
@@ -538,17 +561,14 @@ public final class FreeingBumpAllocator {
      */
     /*@ private normal_behavior
       @ // The invariant's scalar facts, repeated: the class invariant is unfolded only after
-      @ // symbolic execution, and without these every field read after a memory write splits.
+      @ // symbolic execution, and without these every field read after the memory write splits.
       @ requires memory != null && heads != null && heads.length == orders && \invariant_for(memory);
       @ requires \disjoint(memory.footprint, \set_union(this.*, heads[*]));
       @ requires 0 <= heapBase && heapBase <= bumper && bumper % 8 == 0 && bumper <= 0xFFFFFFFFL;
-      @ requires 0 <= allocated && allocated <= 0xFFFFFFFFL && 0 <= peak && peak <= 0xFFFFFFFFL;
-      @ requires 0 <= sumLow && sumLow < 0x4000000000000000L && 0 <= sumHigh;
       @ requires !poisoned && 0 <= order && order < orders;
       @ requires need == 8 + 8 * \dl_pow(2, order) && 16 <= need && need <= 0x80000008L;
       @ requires bumper + need <= 0xFFFFFFFFL && bumper + need <= (\bigint) memory.curPages * 65536;
-      @ requires sumHigh < 0x7FFFFFFFFFFFFFFFL;
-      @ ensures !poisoned && \result == \old(bumper) + 8 && freeLists == \old(freeLists)
+      @ ensures !poisoned && freeLists == \old(freeLists)
       @     && bStart == \seq_concat(\old(bStart), \seq_singleton(\old(bumper)))
       @     && bPos == \seq_concat(\old(bPos), \seq_singleton(-1))
       @     && bOrder == \seq_concat(\old(bOrder), \seq_singleton(order))
@@ -556,10 +576,9 @@ public final class FreeingBumpAllocator {
       @     && bumper == \old(bumper) + need
       @     && (\bigint) memory.words[\old(bumper)] == 0x100000000L + order
       @     && memory.curPages == \old(memory.curPages);
-      @ assignable bumper, allocated, peak, sumLow, sumHigh, addressSpaceUsed,
-      @     bStart, bOrder, bSize, bPos, bIndexOf, memory.footprint;
+      @ assignable bumper, bStart, bOrder, bSize, bPos, bIndexOf, memory.footprint;
       @*/
-    private long appendFresh(int order, long need) {
+    private void appendBlock(int order, long need) {
         long headerPtr = bumper;
         bumper = (bumper + need) % U32_MODULUS;
         memory.writeU64(headerPtr, OCCUPIED + order);
@@ -569,27 +588,21 @@ public final class FreeingBumpAllocator {
         //@ set bOrder = \seq_concat(bOrder, \seq_singleton(order));
         //@ set bSize = \seq_concat(bSize, \seq_singleton(need - 8));
         //@ set bPos = \seq_concat(bPos, \seq_singleton(-1));
-        countAllocation(need);
-        addressSpaceUsed = u32Difference(bumper, heapBase);
-        return headerPtr + HEADER_SIZE;
     }
 
     /** The statistics of a successful malloc of {@code need} bytes (header included). */
     /*@ private normal_behavior
-      @ requires 0 <= need && need <= 0x80000008L;
-      @ requires 0 <= allocated && allocated <= 0xFFFFFFFFL && 0 <= peak && peak <= 0xFFFFFFFFL;
-      @ requires 0 <= sumLow && sumLow < 0x4000000000000000L && 0 <= sumHigh && sumHigh < 0x7FFFFFFFFFFFFFFFL;
-      @ ensures allocated == (\old(allocated) + need) % 0x100000000L;
-      @ ensures 0 <= allocated && allocated <= 0xFFFFFFFFL && 0 <= peak && peak <= 0xFFFFFFFFL;
-      @ ensures 0 <= sumLow && sumLow < 0x4000000000000000L && 0 <= sumHigh;
-      @ assignable allocated, peak, sumLow, sumHigh;
+      @ requires !poisoned && 16 <= need && need <= 0x80000008L && sumHigh < 0x7FFFFFFFFFFFFFFFL;
+      @ ensures allocated == (\old(allocated) + need) % 0x100000000L && !poisoned;
+      @ assignable allocated, peak, sumLow, sumHigh, addressSpaceUsed;
       @*/
-    private /*@ helper @*/ void countAllocation(long need) {
+    private void recordAllocation(long need) {
         allocated = (allocated + need) % U32_MODULUS;
         addToSum(need);
         if (allocated > peak) {
             peak = allocated;
         }
+        addressSpaceUsed = u32Difference(bumper, heapBase);
     }
 
     /** {@code (a - b) & U32} for u32 {@code a} and {@code b}. */
@@ -857,6 +870,9 @@ public final class FreeingBumpAllocator {
       @     && 0 <= (\bigint) bOrder[b] && (\bigint) bOrder[b] < orders
       @     && ((\bigint) bPos[b] == -1
       @         ==> (\bigint) memory.words[(\bigint) bStart[b]] == 0x100000000L + (\bigint) bOrder[b]));
+      @ ensures \result == 0 ==> (\forall int k; 0 <= k && k < orders && heads[k] != 0xFFFFFFFFL;
+      @     heads[k] + 8 + 8 * \dl_pow(2, k) <= bumper
+      @     && 0 <= (\bigint) memory.words[heads[k]] && (\bigint) memory.words[heads[k]] < 0x100000000L);
       @ assignable poisoned, lastObservedSize;
       @*/
     // Not a helper: its contract carries the class invariant across the call, proved once here,
