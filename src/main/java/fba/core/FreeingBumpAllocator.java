@@ -746,10 +746,12 @@ public final class FreeingBumpAllocator {
       @ requires !poisoned && (\bigint) memory.curPages * 65536 >= lastObservedSize;
       @ requires (\exists \bigint b; 0 <= b && b < bStart.length;
       @     (\bigint) bStart[b] == ptr - 8 && (\bigint) bPos[b] == -1);
-      @ ensures (\exists \bigint b; 0 <= b && b < bStart.length && (\bigint) bStart[b] == ptr - 8
-      @     && \old((\bigint) bPos[b]) == -1
-      @     && (\exists int k; k == (\bigint) bOrder[b]
-      @         && heads[k] == ptr - 8
+      @ // Stated for every block b at ptr - 8 and its order k (block starts are distinct, so b is
+      @ // the block the precondition names): no witness has to be searched for.
+      @ ensures (\forall \bigint b; 0 <= b && b < bStart.length && (\bigint) bStart[b] == ptr - 8;
+      @     \old((\bigint) bPos[b]) == -1 && 0 <= (\bigint) bOrder[b] && (\bigint) bOrder[b] < orders
+      @     && (\forall int k; k == (\bigint) bOrder[b];
+      @         heads[k] == ptr - 8
       @         && freeLists[k] == \seq_concat((\seq) \old(freeLists[k]), \seq_singleton(b))
       @         && bPos == \seq_upd(\old(bPos), b, ((\seq) \old(freeLists[k])).length)
       @         && (\forall int j; 0 <= j && j < orders && j != k; freeLists[j] == \old(freeLists[j]))
