@@ -500,17 +500,18 @@ public final class FreeingBumpAllocator {
       @ ensures (\forall int j; 0 <= j && j < orders && j != order; freeLists[j] == \old(freeLists[j]));
       @ ensures (\bigint) memory.words[head] == 0x100000000L + order;
       @ ensures head % 8 == 0 && heapBase <= head && head + 8 + 8 * \dl_pow(2, order) <= bumper;
-      @ ensures !poisoned;
+      @ ensures !poisoned && \invariant_for(memory) && memory.curPages == \old(memory.curPages);
       @ assignable heads[*], freeLists, bPos, memory.footprint;
       @*/
     private void popBlock(int order, long head, long next) {
         //@ ghost \bigint top = 0;
         //@ set top = (\bigint) ((\seq) freeLists[order])[((\seq) freeLists[order]).length - 1];
         heads[order] = next;
-        memory.writeU64(head, OCCUPIED + order);
         // Ghost model: the popped block (the list's last entry) leaves its list, live again.
         //@ set bPos = \seq_upd(bPos, top, -1);
         //@ set freeLists = \seq_upd(freeLists, order, \seq_sub((\seq) freeLists[order], 0, ((\seq) freeLists[order]).length - 1));
+        // The memory write comes last (see pushBlock).
+        memory.writeU64(head, OCCUPIED + order);
     }
 
     /**
@@ -575,25 +576,29 @@ public final class FreeingBumpAllocator {
       @     && bSize == \seq_concat(\old(bSize), \seq_singleton(need - 8))
       @     && bumper == \old(bumper) + need
       @     && (\bigint) memory.words[\old(bumper)] == 0x100000000L + order
-      @     && memory.curPages == \old(memory.curPages);
+      @     && memory.curPages == \old(memory.curPages) && \invariant_for(memory);
       @ assignable bumper, bStart, bOrder, bSize, bPos, bIndexOf, memory.footprint;
       @*/
     private void appendBlock(int order, long need) {
         long headerPtr = bumper;
         bumper = (bumper + need) % U32_MODULUS;
-        memory.writeU64(headerPtr, OCCUPIED + order);
         // Ghost model: the fresh block is appended (it lies above every block), live.
         //@ set bIndexOf = \seq_upd(bIndexOf, headerPtr, bStart.length);
         //@ set bStart = \seq_concat(bStart, \seq_singleton(headerPtr));
         //@ set bOrder = \seq_concat(bOrder, \seq_singleton(order));
         //@ set bSize = \seq_concat(bSize, \seq_singleton(need - 8));
         //@ set bPos = \seq_concat(bPos, \seq_singleton(-1));
+        // The memory write comes last (see pushBlock).
+        memory.writeU64(headerPtr, OCCUPIED + order);
     }
 
     /** The statistics of a successful malloc of {@code need} bytes (header included). */
     /*@ private normal_behavior
       @ requires !poisoned && 16 <= need && need <= 0x80000008L && sumHigh < 0x7FFFFFFFFFFFFFFFL;
       @ ensures allocated == (\old(allocated) + need) % 0x100000000L && !poisoned;
+      @ // Only the allocator's own fields change: the memory's state is the same.
+      @ ensures memory.words == \old(memory.words) && memory.curPages == \old(memory.curPages)
+      @     && memory.footprint == \old(memory.footprint) && \invariant_for(memory);
       @ assignable allocated, peak, sumLow, sumHigh, addressSpaceUsed;
       @*/
     private void recordAllocation(long need) {
@@ -814,6 +819,7 @@ public final class FreeingBumpAllocator {
       @ ensures bPos == \seq_upd(\old(bPos), \old((\bigint) bIndexOf[headerPtr]), ((\seq) \old(freeLists[order])).length);
       @ ensures (\forall int j; 0 <= j && j < orders && j != order; freeLists[j] == \old(freeLists[j]));
       @ ensures !poisoned && allocated == \old(allocated);
+      @ ensures \invariant_for(memory) && memory.curPages == \old(memory.curPages);
       @ assignable heads[*], freeLists, bPos, memory.footprint;
       @*/
     private void pushBlock(int order, long headerPtr) {
@@ -821,10 +827,12 @@ public final class FreeingBumpAllocator {
         //@ set blk = (\bigint) bIndexOf[headerPtr];
         long previousHead = heads[order];
         heads[order] = headerPtr;
-        memory.writeU64(headerPtr, previousHead);
         // Ghost model: the block is now the last entry of its order's free list.
         //@ set bPos = \seq_upd(bPos, blk, ((\seq) freeLists[order]).length);
         //@ set freeLists = \seq_upd(freeLists, order, \seq_concat((\seq) freeLists[order], \seq_singleton(blk)));
+        // The memory write comes last: the allocator's own fields lie outside the memory's
+        // footprint, so the proof need not carry them across the write.
+        memory.writeU64(headerPtr, previousHead);
     }
 
     /**
@@ -836,6 +844,9 @@ public final class FreeingBumpAllocator {
       @ ensures \old(allocated) >= 8 + 8 * \dl_pow(2, order)
       @     ? \result == 0 && !poisoned && allocated == \old(allocated) - 8 - 8 * \dl_pow(2, order)
       @     : \result == 10 && poisoned && allocated == \old(allocated);
+      @ // Only the allocator's own fields change: the memory's state is the same.
+      @ ensures memory.words == \old(memory.words) && memory.curPages == \old(memory.curPages)
+      @     && memory.footprint == \old(memory.footprint) && \invariant_for(memory);
       @ assignable poisoned, allocated;
       @*/
     private int takeAllocation(int order) {
