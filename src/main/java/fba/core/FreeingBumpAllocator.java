@@ -879,7 +879,7 @@ public final class FreeingBumpAllocator {
       @     && bSize.length == bStart.length && bPos.length == bStart.length;
       @ ensures \result == 0 ==> (\forall \bigint b; 0 <= b && b < bStart.length;
       @     (\bigint) bIndexOf[(\bigint) bStart[b]] == b && heapBase <= (\bigint) bStart[b]
-      @     && (\bigint) bStart[b] + 8 + (\bigint) bSize[b] <= bumper
+      @     && 8 <= (\bigint) bSize[b] && (\bigint) bStart[b] + 8 + (\bigint) bSize[b] <= bumper
       @     && 0 <= (\bigint) bOrder[b] && (\bigint) bOrder[b] < orders
       @     && ((\bigint) bPos[b] == -1
       @         ==> (\bigint) memory.words[(\bigint) bStart[b]] == 0x100000000L + (\bigint) bOrder[b]));
