@@ -434,11 +434,12 @@ public final class FreeingBumpAllocator {
 
     /**
      * malloc's reuse path: checks {@code head}, the head of {@code order}'s free list, as
-     * sc-allocator does, then pops it and hands it out. Its proof chains the contracts of
-     * popBlock and recordAllocation (class axioms off, see verification/README.md).
+     * sc-allocator does, then pops it and hands it out. Its proof uses the contracts of popBlock
+     * and recordAllocation, and the invariant only to rule out the two checks that cannot fail.
      */
     /*@ private normal_behavior
-      @ // The invariant's facts it uses, repeated: it is proved with class axioms off.
+      @ // The invariant's scalar facts, repeated: the class invariant is unfolded only after
+      @ // symbolic execution, and without these every field read splits.
       @ requires memory != null && heads != null && heads.length == orders && \invariant_for(memory);
       @ requires \disjoint(memory.footprint, \set_union(this.*, heads[*]));
       @ requires 0 <= heapBase && heapBase <= bumper && bumper % 8 == 0 && bumper <= 0xFFFFFFFFL;
@@ -447,10 +448,6 @@ public final class FreeingBumpAllocator {
       @ requires !poisoned && 0 <= order && order < orders && head == heads[order] && head != 0xFFFFFFFFL;
       @ requires need == 8 + 8 * \dl_pow(2, order) && 16 <= need && need <= 0x80000008L;
       @ requires sumHigh < 0x7FFFFFFFFFFFFFFFL;
-      @ // The head block lies inside memory and its header is a link (a u32): the checks below
-      @ // cannot fail on a heap the invariant describes.
-      @ requires head + need <= bumper && bumper <= (\bigint) memory.curPages * 65536;
-      @ requires 0 <= (\bigint) memory.words[head] && (\bigint) memory.words[head] < 0x100000000L;
       @ ensures \result == -13 ==> strict && poisoned && freeLists == \old(freeLists);
       @ ensures \result != -13 ==> !poisoned && bumper == \old(bumper)
       @     && bStart == \old(bStart) && bOrder == \old(bOrder) && bSize == \old(bSize)
@@ -666,15 +663,13 @@ public final class FreeingBumpAllocator {
             if (next < requiredPages) {
                 next = requiredPages;
             }
-            if (!memory.grow(next - current)) {
-                return Status.OUT_OF_SPACE;
-            }
+            boolean grown = memory.grow(next - current);
             // Proof step: every block lies below the bump pointer, so below the old size, whose
-            // words growth keeps: no block's header changed.
+            // words grow keeps, failed or not: no block's header changed.
             /*@ assert (\forall \bigint i; 0 <= i && i < bStart.length;
               @     (\bigint) memory.words[(\bigint) bStart[i]] == \old((\bigint) memory.words[(\bigint) bStart[i]]));
               @*/
-            return Status.OK;
+            return grown ? Status.OK : Status.OUT_OF_SPACE;
         }
         return strictRefusal(required, need);
     }
@@ -883,9 +878,6 @@ public final class FreeingBumpAllocator {
       @     && 0 <= (\bigint) bOrder[b] && (\bigint) bOrder[b] < orders
       @     && ((\bigint) bPos[b] == -1
       @         ==> (\bigint) memory.words[(\bigint) bStart[b]] == 0x100000000L + (\bigint) bOrder[b]));
-      @ ensures \result == 0 ==> (\forall int k; 0 <= k && k < orders && heads[k] != 0xFFFFFFFFL;
-      @     heads[k] + 8 + 8 * \dl_pow(2, k) <= bumper
-      @     && 0 <= (\bigint) memory.words[heads[k]] && (\bigint) memory.words[heads[k]] < 0x100000000L);
       @ assignable poisoned, lastObservedSize;
       @*/
     // Not a helper: its contract carries the class invariant across the call, proved once here,
