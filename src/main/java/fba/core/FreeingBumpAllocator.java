@@ -425,186 +425,47 @@ public final class FreeingBumpAllocator {
         }
         int order = orderAtMost(size, orders - 1);
         long need = blockSize(order) + HEADER_SIZE;
+        long headerPtr;
         long head = heads[order];
         if (head != NIL) {
-            return reuseHead(order, need, head);
+            // The whole block, not just its header, must lie inside memory.
+            if (head + need > memory.size()) {
+                return -poison(Status.INVALID_FREE_LIST);
+            }
+            long bits = headerBits(memory.readU64(head));
+            if (bits >= OCCUPIED) {
+                // sc-allocator decodes the order before noticing the header is occupied.
+                return -poison(bits - OCCUPIED < orders ? Status.INVALID_FREE_LIST : Status.INVALID_ORDER);
+            }
+            if (strict && allocated + need > U32) {
+                return -poison(Status.ALLOCATED_WRAP);
+            }
+            heads[order] = bits;
+            headerPtr = head;
+        } else {
+            int bumped = bumpCheck(need);
+            if (bumped != Status.OK) {
+                return -poison(bumped);
+            }
+            headerPtr = bumper;
+            bumper = (bumper + need) % U32_MODULUS;
         }
-        return carveFresh(order, need);
-    }
-
-    /**
-     * malloc's reuse path: checks {@code head}, the head of {@code order}'s free list, as
-     * sc-allocator does, then pops it and hands it out. Its proof uses the contracts of popBlock
-     * and recordAllocation, and the invariant only to rule out the two checks that cannot fail.
-     */
-    /*@ private normal_behavior
-      @ // The invariant's scalar facts, repeated: the class invariant is unfolded only after
-      @ // symbolic execution, and without these every field read splits.
-      @ requires memory != null && heads != null && heads.length == orders && \invariant_for(memory);
-      @ requires \disjoint(memory.footprint, \set_union(this.*, heads[*]));
-      @ requires 0 <= heapBase && heapBase <= bumper && bumper % 8 == 0 && bumper <= 0xFFFFFFFFL;
-      @ requires 0 <= allocated && allocated <= 0xFFFFFFFFL && 0 <= peak && peak <= 0xFFFFFFFFL;
-      @ requires 0 <= sumLow && sumLow < 0x4000000000000000L && 0 <= sumHigh;
-      @ requires !poisoned && 0 <= order && order < orders && head == heads[order] && head != 0xFFFFFFFFL;
-      @ requires need == 8 + 8 * \dl_pow(2, order) && 16 <= need && need <= 0x80000008L;
-      @ requires sumHigh < 0x7FFFFFFFFFFFFFFFL;
-      @ ensures \result == -13 ==> strict && poisoned && freeLists == \old(freeLists);
-      @ ensures \result != -13 ==> !poisoned && bumper == \old(bumper)
-      @     && bStart == \old(bStart) && bOrder == \old(bOrder) && bSize == \old(bSize)
-      @     && \result == head + 8
-      @     && \result - 8 == (\bigint) bStart[(\bigint) ((\seq) \old(freeLists[order]))[((\seq) \old(freeLists[order])).length - 1]]
-      @     && bPos == \seq_upd(\old(bPos), (\bigint) ((\seq) \old(freeLists[order]))[((\seq) \old(freeLists[order])).length - 1], -1)
-      @     && freeLists[order] == \seq_sub((\seq) \old(freeLists[order]), 0, ((\seq) \old(freeLists[order])).length - 1)
-      @     && (\forall int j; 0 <= j && j < orders && j != order; freeLists[j] == \old(freeLists[j]))
-      @     && (\bigint) memory.words[head] == 0x100000000L + order
-      @     && \result % 8 == 0 && heapBase + 8 <= \result && \result + need - 8 <= bumper;
-      @ assignable poisoned, heads[*], allocated, peak, sumLow, sumHigh, addressSpaceUsed, freeLists, bPos,
-      @     memory.footprint;
-      @*/
-    private long reuseHead(int order, long need, long head) {
-        // The whole block, not just its header, must lie inside memory.
-        if (head + need > memory.size()) {
-            return -poison(Status.INVALID_FREE_LIST);
-        }
-        long bits = headerBits(memory.readU64(head));
-        if (bits >= OCCUPIED) {
-            // sc-allocator decodes the order before noticing the header is occupied.
-            return -poison(bits - OCCUPIED < orders ? Status.INVALID_FREE_LIST : Status.INVALID_ORDER);
-        }
-        if (strict && allocated + need > U32) {
-            return -poison(Status.ALLOCATED_WRAP);
-        }
-        popBlock(order, head, bits);
-        recordAllocation(need);
-        return head + HEADER_SIZE;
-    }
-
-    /**
-     * Pops {@code head}, the head of {@code order}'s free list whose header holds {@code next}:
-     * the next node becomes the head and the block is marked occupied, live again.
-     */
-    /*@ private normal_behavior
-      @ // The invariant's scalar facts, repeated: the class invariant is unfolded only after
-      @ // symbolic execution, and without these every field read after the memory write splits.
-      @ requires memory != null && heads != null && heads.length == orders && \invariant_for(memory);
-      @ requires \disjoint(memory.footprint, \set_union(this.*, heads[*]));
-      @ requires !poisoned && 0 <= order && order < orders;
-      @ requires head == heads[order] && head != 0xFFFFFFFFL && next == (\bigint) memory.words[head];
-      @ ensures 0 < ((\seq) \old(freeLists[order])).length;
-      @ ensures head == (\bigint) bStart[(\bigint) ((\seq) \old(freeLists[order]))[((\seq) \old(freeLists[order])).length - 1]];
-      @ ensures bPos == \seq_upd(\old(bPos), (\bigint) ((\seq) \old(freeLists[order]))[((\seq) \old(freeLists[order])).length - 1], -1);
-      @ ensures freeLists[order] == \seq_sub((\seq) \old(freeLists[order]), 0, ((\seq) \old(freeLists[order])).length - 1);
-      @ ensures (\forall int j; 0 <= j && j < orders && j != order; freeLists[j] == \old(freeLists[j]));
-      @ ensures (\bigint) memory.words[head] == 0x100000000L + order;
-      @ ensures head % 8 == 0 && heapBase <= head && head + 8 + 8 * \dl_pow(2, order) <= bumper;
-      @ ensures !poisoned && \invariant_for(memory) && memory.curPages == \old(memory.curPages);
-      @ assignable heads[*], freeLists, bPos, memory.footprint;
-      @*/
-    private void popBlock(int order, long head, long next) {
-        //@ ghost \bigint top = 0;
-        //@ set top = (\bigint) ((\seq) freeLists[order])[((\seq) freeLists[order]).length - 1];
-        heads[order] = next;
-        // Ghost model: the popped block (the list's last entry) leaves its list, live again.
-        //@ set bPos = \seq_upd(bPos, top, -1);
-        //@ set freeLists = \seq_upd(freeLists, order, \seq_sub((\seq) freeLists[order], 0, ((\seq) freeLists[order]).length - 1));
-        // The memory write comes last (see pushBlock).
-        memory.writeU64(head, OCCUPIED + order);
-    }
-
-    /**
-     * malloc's bump path: makes room at the bump pointer (growing memory if needed), then appends
-     * the fresh block. Errors poison, as sc-allocator's do. Its proof chains the contracts of
-     * bumpCheck, poison, appendBlock and recordAllocation (class axioms off).
-     */
-    /*@ private normal_behavior
-      @ // The invariant's facts it uses, repeated: it is proved with class axioms off.
-      @ requires memory != null && heads != null && heads.length == orders && \invariant_for(memory);
-      @ requires \disjoint(memory.footprint, \set_union(this.*, heads[*]));
-      @ requires \dl_createdInHeap(memory.footprint, \dl_heap());
-      @ requires 0 <= heapBase && heapBase <= bumper && bumper % 8 == 0 && bumper <= 0xFFFFFFFFL;
-      @ requires 0 <= allocated && allocated <= 0xFFFFFFFFL && 0 <= peak && peak <= 0xFFFFFFFFL;
-      @ requires 0 <= sumLow && sumLow < 0x4000000000000000L && 0 <= sumHigh;
-      @ requires !poisoned && 0 <= order && order < orders;
-      @ requires need == 8 + 8 * \dl_pow(2, order) && 16 <= need && need <= 0x80000008L;
-      @ requires strict || bumper + need <= 0xFFFFFFFFL;
-      @ requires sumHigh < 0x7FFFFFFFFFFFFFFFL;
-      @ ensures freeLists == \old(freeLists) && bumper >= \old(bumper);
-      @ ensures \result < 0 ==> poisoned && bumper == \old(bumper) && (\result == -2
-      @     || (strict && (\result == -12 || \result == -13)));
-      @ ensures \result >= 0 ==> !poisoned && \result == \old(bumper) + 8
-      @     && bStart == \seq_concat(\old(bStart), \seq_singleton(\old(bumper)))
-      @     && bPos == \seq_concat(\old(bPos), \seq_singleton(-1))
-      @     && bOrder == \seq_concat(\old(bOrder), \seq_singleton(order))
-      @     && bSize == \seq_concat(\old(bSize), \seq_singleton(need - 8))
-      @     && bumper == \old(bumper) + need
-      @     && (\bigint) memory.words[\old(bumper)] == 0x100000000L + order
-      @     && bumper <= (\bigint) memory.curPages * 65536;
-      @ assignable poisoned, bumper, allocated, peak, sumLow, sumHigh, addressSpaceUsed,
-      @     bStart, bOrder, bSize, bPos, bIndexOf, memory.footprint;
-      @*/
-    private long carveFresh(int order, long need) {
-        int bumped = bumpCheck(need);
-        if (bumped != Status.OK) {
-            return -poison(bumped);
-        }
-        long headerPtr = bumper;
-        appendBlock(order, need);
-        recordAllocation(need);
-        return headerPtr + HEADER_SIZE;
-    }
-
-    /**
-     * The fresh block of {@code order} at the bump pointer, known to fit in memory and below
-     * 2^32: advances the bump pointer, writes the Occupied header, appends the block, live.
-     */
-    /*@ private normal_behavior
-      @ // The invariant's scalar facts, repeated: the class invariant is unfolded only after
-      @ // symbolic execution, and without these every field read after the memory write splits.
-      @ requires memory != null && heads != null && heads.length == orders && \invariant_for(memory);
-      @ requires \disjoint(memory.footprint, \set_union(this.*, heads[*]));
-      @ requires 0 <= heapBase && heapBase <= bumper && bumper % 8 == 0 && bumper <= 0xFFFFFFFFL;
-      @ requires !poisoned && 0 <= order && order < orders;
-      @ requires need == 8 + 8 * \dl_pow(2, order) && 16 <= need && need <= 0x80000008L;
-      @ requires bumper + need <= 0xFFFFFFFFL && bumper + need <= (\bigint) memory.curPages * 65536;
-      @ ensures !poisoned && freeLists == \old(freeLists)
-      @     && bStart == \seq_concat(\old(bStart), \seq_singleton(\old(bumper)))
-      @     && bPos == \seq_concat(\old(bPos), \seq_singleton(-1))
-      @     && bOrder == \seq_concat(\old(bOrder), \seq_singleton(order))
-      @     && bSize == \seq_concat(\old(bSize), \seq_singleton(need - 8))
-      @     && bumper == \old(bumper) + need
-      @     && (\bigint) memory.words[\old(bumper)] == 0x100000000L + order
-      @     && memory.curPages == \old(memory.curPages) && \invariant_for(memory);
-      @ assignable bumper, bStart, bOrder, bSize, bPos, bIndexOf, memory.footprint;
-      @*/
-    private void appendBlock(int order, long need) {
-        long headerPtr = bumper;
-        bumper = (bumper + need) % U32_MODULUS;
-        // Ghost model: the fresh block is appended (it lies above every block), live.
-        //@ set bIndexOf = \seq_upd(bIndexOf, headerPtr, bStart.length);
-        //@ set bStart = \seq_concat(bStart, \seq_singleton(headerPtr));
-        //@ set bOrder = \seq_concat(bOrder, \seq_singleton(order));
-        //@ set bSize = \seq_concat(bSize, \seq_singleton(need - 8));
-        //@ set bPos = \seq_concat(bPos, \seq_singleton(-1));
-        // The memory write comes last (see pushBlock).
         memory.writeU64(headerPtr, OCCUPIED + order);
-    }
-
-    /** The statistics of a successful malloc of {@code need} bytes (header included). */
-    /*@ private normal_behavior
-      @ requires !poisoned && 16 <= need && need <= 0x80000008L && sumHigh < 0x7FFFFFFFFFFFFFFFL;
-      @ ensures allocated == (\old(allocated) + need) % 0x100000000L && !poisoned;
-      @ // Only the allocator's own fields change: the memory's state is the same.
-      @ ensures memory.words == \old(memory.words) && memory.curPages == \old(memory.curPages)
-      @     && memory.footprint == \old(memory.footprint) && \invariant_for(memory);
-      @ assignable allocated, peak, sumLow, sumHigh, addressSpaceUsed;
-      @*/
-    private void recordAllocation(long need) {
+        // Ghost model: a reused block leaves its free list (the head is the list's last entry) and
+        // is live again; a bumped block is appended, live.
+        //@ set bIndexOf = head == 0xFFFFFFFFL ? \seq_upd(bIndexOf, headerPtr, bStart.length) : bIndexOf;
+        //@ set bStart = head == 0xFFFFFFFFL ? \seq_concat(bStart, \seq_singleton(headerPtr)) : bStart;
+        //@ set bOrder = head == 0xFFFFFFFFL ? \seq_concat(bOrder, \seq_singleton(order)) : bOrder;
+        //@ set bSize = head == 0xFFFFFFFFL ? \seq_concat(bSize, \seq_singleton(need - 8)) : bSize;
+        //@ set bPos = head == 0xFFFFFFFFL ? \seq_concat(bPos, \seq_singleton(-1)) : \seq_upd(bPos, (\bigint) ((\seq) freeLists[order])[((\seq) freeLists[order]).length - 1], -1);
+        //@ set freeLists = head == 0xFFFFFFFFL ? freeLists : \seq_upd(freeLists, order, \seq_sub((\seq) freeLists[order], 0, ((\seq) freeLists[order]).length - 1));
         allocated = (allocated + need) % U32_MODULUS;
         addToSum(need);
         if (allocated > peak) {
             peak = allocated;
         }
         addressSpaceUsed = u32Difference(bumper, heapBase);
+        return headerPtr + HEADER_SIZE;
     }
 
     /** {@code (a - b) & U32} for u32 {@code a} and {@code b}. */
@@ -630,7 +491,7 @@ public final class FreeingBumpAllocator {
     /*@ private normal_behavior
       @ requires \disjoint(memory.footprint, this.*) && \dl_createdInHeap(memory.footprint, \dl_heap());
       @ requires memory != null && \invariant_for(memory) && 0 <= bumper && bumper <= 0xFFFFFFFFL && 16 <= need && need <= 0x80000008L;
-      @ requires 0 <= allocated && allocated <= 0xFFFFFFFFL && !poisoned;
+      @ requires 0 <= allocated && allocated <= 0xFFFFFFFFL;
       @ ensures \result == 0 ==> bumper + need <= (\bigint) memory.curPages * 65536
       @     && (strict ==> bumper + need <= 0xFFFFFFFFL && allocated + need <= 0xFFFFFFFFL);
       @ ensures \result == 0 || \result == 2
@@ -643,9 +504,7 @@ public final class FreeingBumpAllocator {
       @ ensures \new_elems_fresh(memory.footprint);
       @ assignable memory.footprint;
       @*/
-    // Not a helper: growth keeps the class invariant (every block lies below the old size, whose
-    // words grow keeps), proved once here, so that carveFresh only chains contracts.
-    private int bumpCheck(long need) {
+    private /*@ helper @*/ int bumpCheck(long need) {
         long required = bumper + need;
         if (required > memory.size()) {
             long requiredPages = (required + Memory.PAGE_SIZE - 1) / Memory.PAGE_SIZE;
@@ -663,13 +522,10 @@ public final class FreeingBumpAllocator {
             if (next < requiredPages) {
                 next = requiredPages;
             }
-            boolean grown = memory.grow(next - current);
-            // Proof step: every block lies below the bump pointer, so below the old size, whose
-            // words grow keeps, failed or not: no block's header changed.
-            /*@ assert (\forall \bigint i; 0 <= i && i < bStart.length;
-              @     (\bigint) memory.words[(\bigint) bStart[i]] == \old((\bigint) memory.words[(\bigint) bStart[i]]));
-              @*/
-            return grown ? Status.OK : Status.OUT_OF_SPACE;
+            if (!memory.grow(next - current)) {
+                return Status.OUT_OF_SPACE;
+            }
+            return Status.OK;
         }
         return strictRefusal(required, need);
     }
@@ -861,8 +717,8 @@ public final class FreeingBumpAllocator {
       @     && lastObservedSize == \old(lastObservedSize);
       @ ensures memory.curPages == \old(memory.curPages) && memory.words == \old(memory.words)
       @     && memory.footprint == \old(memory.footprint);
-      @ // What malloc's and free's proofs use of the invariant, restated for the heap after this
-      @ // call: they chain contracts and are proved with class axioms off (verification/README.md).
+      @ // What free's success proof uses of the invariant, restated for the heap after this call:
+      @ // that proof only chains contracts, with class axioms off (verification/README.md).
       @ ensures memory != null && \invariant_for(memory) && heads != null && heads.length == orders
       @     && 1 <= orders && orders <= 28 + 1 && maxAllocation == 8 * \dl_pow(2, orders - 1)
       @     && \disjoint(memory.footprint, \set_union(this.*, heads[*]))
@@ -881,7 +737,7 @@ public final class FreeingBumpAllocator {
       @ assignable poisoned, lastObservedSize;
       @*/
     // Not a helper: its contract carries the class invariant across the call, proved once here,
-    // so that malloc's and free's proofs need not re-derive it in the heap after this call.
+    // so that the callers' proofs need not re-derive it in the heap after this call.
     private int observeMemorySize() {
         long size = memory.size();
         if (size < lastObservedSize) {
