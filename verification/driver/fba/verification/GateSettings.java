@@ -55,14 +55,9 @@ final class GateSettings {
             }
             contractTimeouts.put(entry.substring(0, at).trim(), Integer.parseInt(entry.substring(at + 1).trim()));
         }
-        classAxiomsOff = new ArrayList<>();
-        for (String entry : p.getProperty("classAxiomsOff", "").split(";")) {
-            if (!entry.isBlank()) {
-                classAxiomsOff.add(entry.trim());
-            }
-        }
-        classes = split(required(p, "classes"));
-        files = split(required(p, "files"));
+        classAxiomsOff = split(p.getProperty("classAxiomsOff", ""), ";");
+        classes = split(required(p, "classes"), ",");
+        files = split(required(p, "files"), ",");
         sourceRoot = required(p, "sourceRoot");
         stubs = p.getProperty("stubs", "").trim();
         keySettings = required(p, "keySettings");
@@ -105,9 +100,10 @@ final class GateSettings {
         return v.trim();
     }
 
-    private static List<String> split(String v) {
+    /** The non-blank entries of a list written with {@code separator}, trimmed. */
+    private static List<String> split(String v, String separator) {
         List<String> out = new ArrayList<>();
-        for (String s : v.split(",")) {
+        for (String s : v.split(separator)) {
             if (!s.isBlank()) {
                 out.add(s.trim());
             }

@@ -118,6 +118,7 @@ public final class ProofWorker {
         long start = System.nanoTime();
         Proof proof = env.createProof(contract.createProofObl(env.getInitConfig(), contract));
         try {
+            boolean chained = settings.classAxiomsOffFor(contract.getName());
             StrategyProperties sp = proof.getServices().getProfile().getDefaultStrategyFactory()
                     .getSettingsDefinition().getDefaultPropertiesFactory().createDefaultStrategyProperties();
             sp.setProperty(StrategyProperties.METHOD_OPTIONS_KEY, StrategyProperties.METHOD_CONTRACT);
@@ -128,7 +129,7 @@ public final class ProofWorker {
             // Unfold class invariants only once symbolic execution is done: a method that leaves
             // the heap alone then closes its invariant obligation syntactically, unexpanded.
             // A contract that only chains its callees' contracts gets no class axioms at all.
-            sp.setProperty(StrategyProperties.CLASS_AXIOM_OPTIONS_KEY, settings.classAxiomsOffFor(contract.getName())
+            sp.setProperty(StrategyProperties.CLASS_AXIOM_OPTIONS_KEY, chained
                     ? StrategyProperties.CLASS_AXIOM_OFF : StrategyProperties.CLASS_AXIOM_DELAYED);
             // Split conjunctions as soon as they appear: with delayed splitting, an overflow check
             // (a conjunction next to the remaining program) was left unsplit and the proof stalled.
@@ -139,7 +140,7 @@ public final class ProofWorker {
             proof.getSettings().getStrategySettings().setTimeout(settings.timeoutFor(contract.getName()) * 1000L);
             proof.getSettings().getStrategySettings().setActiveStrategyProperties(sp);
             var strategy = proof.getServices().getProfile().getDefaultStrategyFactory().create(proof, sp);
-            proof.setActiveStrategy(settings.classAxiomsOffFor(contract.getName())
+            proof.setActiveStrategy(chained
                     ? new WithoutRuleSets(strategy, java.util.Set.of("partialInvAxiom")) : strategy);
             env.getProofControl().startAndWaitForAutoMode(proof);
             double seconds = (System.nanoTime() - start) / 1e9;

@@ -54,7 +54,12 @@ final class WithoutRuleSets implements Strategy {
 
     @Override
     public void instantiateApp(RuleApp app, PosInOccurrence pio, Goal goal, RuleAppCostCollector collector) {
-        inner.instantiateApp(app, pio, goal, collector);
+        // The inner strategy may offer instantiated applications of its own: withhold those too.
+        inner.instantiateApp(app, pio, goal, (instance, cost) -> {
+            if (!isBlocked(instance)) {
+                collector.collect(instance, cost);
+            }
+        });
     }
 
     @Override

@@ -47,8 +47,8 @@ package fba.core;
  *
  * <p>The JML below states the allocator's safety argument; the theorem itself is the class
  * invariant marked THE SAFETY THEOREM. Its ghost model: every block ever carved from the bump
- * region, in address order ({@code bStart}, {@code bOrder}, {@code bSize}, and {@code bPos}: live
- * or its position on its free list), and for each order {@code k} the {@code \seq} of the block
+ * region, in address order ({@code bStart}, {@code bOrder}, {@code bSize}, {@code bHeader}: the
+ * word its header holds, and {@code bPos}: live or its position on its free list), and for each order {@code k} the {@code \seq} of the block
  * indices on that order's free list, head last ({@code freeLists}). The KeY-only constructs are
  * {@code 8 * \dl_pow(2, k)} (KeY's power function), the block size of order {@code k}, and the
  * constructor's {@code \dl_createdInHeap} (the memory's state lies in existing objects, which
@@ -107,6 +107,10 @@ public final class FreeingBumpAllocator {
       @ // a (for a block start; -1 at every address no block was ever carved at). It names the
       @ // block free() is given without a search over bStart.
       @ public ghost \seq bIndexOf;
+      @ // bHeader[i] is the u64 block i's header holds: Occupied(order) for a live block, the link
+      @ // to the next free header for a free one. One invariant clause ties it to memory, so a
+      @ // header write touches one clause; the list and liveness clauses speak of bHeader only.
+      @ public ghost \seq bHeader;
       @*/
 
     /*@ // Shape, bounds, alignment and bump pointer (issue 3, items 1-3).
@@ -137,15 +141,16 @@ public final class FreeingBumpAllocator {
       @ //       twice on one, and no free node is live (bPos >= 0 there).
       @ public invariant !poisoned ==> bOrder.length == bStart.length
       @     && bSize.length == bStart.length && bPos.length == bStart.length
-      @     && bIndexOf.length == 0x100000000L;
+      @     && bHeader.length == bStart.length && bIndexOf.length == 0x100000000L;
       @ public invariant !poisoned ==> (\forall \bigint i; 0 <= i && i < bStart.length;
       @     0 <= (\bigint) bOrder[i] && (\bigint) bOrder[i] < orders
       @     && 8 <= (\bigint) bSize[i] && (\bigint) bSize[i] <= 0x80000000L
       @     && (\bigint) bStart[i] % 8 == 0 && heapBase <= (\bigint) bStart[i]
       @     && (\bigint) bStart[i] + 8 + (\bigint) bSize[i] <= bumper
       @     && -1 <= (\bigint) bPos[i] && (\bigint) bIndexOf[(\bigint) bStart[i]] == i
-      @     && ((\bigint) bPos[i] == -1
-      @         ==> (\bigint) memory.words[(\bigint) bStart[i]] == 0x100000000L + (\bigint) bOrder[i]));
+      @     && ((\bigint) bPos[i] == -1 ==> (\bigint) bHeader[i] == 0x100000000L + (\bigint) bOrder[i]));
+      @ public invariant !poisoned ==> (\forall \bigint i; 0 <= i && i < bStart.length;
+      @     (\bigint) memory.words[(\bigint) bStart[i]] == (\bigint) bHeader[i]);
       @ public invariant !poisoned ==> (\forall \bigint i; 0 <= i && i < bStart.length;
       @     (\bigint) bSize[i] == 8 * \dl_pow(2, (\bigint) bOrder[i]));
       @ public invariant !poisoned ==> (\forall \bigint i; 0 <= i && i < bStart.length;
@@ -159,9 +164,9 @@ public final class FreeingBumpAllocator {
       @         0 <= (\bigint) ((\seq) freeLists[k])[i] && (\bigint) ((\seq) freeLists[k])[i] < bStart.length
       @         && (\bigint) bOrder[(\bigint) ((\seq) freeLists[k])[i]] == k
       @         && (\bigint) bPos[(\bigint) ((\seq) freeLists[k])[i]] == i
-      @         && (i == 0 ? (\bigint) memory.words[(\bigint) bStart[(\bigint) ((\seq) freeLists[k])[i]]] == 0xFFFFFFFFL
+      @         && (i == 0 ? (\bigint) bHeader[(\bigint) ((\seq) freeLists[k])[i]] == 0xFFFFFFFFL
       @             : 0 <= (\bigint) ((\seq) freeLists[k])[i - 1] && (\bigint) ((\seq) freeLists[k])[i - 1] < bStart.length
-      @               && (\bigint) memory.words[(\bigint) bStart[(\bigint) ((\seq) freeLists[k])[i]]]
+      @               && (\bigint) bHeader[(\bigint) ((\seq) freeLists[k])[i]]
       @                  == (\bigint) bStart[(\bigint) ((\seq) freeLists[k])[i - 1]])));
       @*/
 
@@ -200,6 +205,7 @@ public final class FreeingBumpAllocator {
         //@ set bOrder = \seq_empty;
         //@ set bSize = \seq_empty;
         //@ set bPos = \seq_empty;
+        //@ set bHeader = \seq_empty;
         //@ set bIndexOf = (\seq_def \bigint a; 0; 0x100000000L; -1);
     }
 
@@ -384,7 +390,7 @@ public final class FreeingBumpAllocator {
       @         && (\bigint) memory.words[\result - 8] == 0x100000000L + k
       @         && \result % 8 == 0 && heapBase + 8 <= \result && \result + 8 * \dl_pow(2, k) <= bumper);
       @ assignable poisoned, lastObservedSize, heads[*], allocated, peak, sumLow, sumHigh,
-      @     addressSpaceUsed, freeLists, bPos, memory.footprint;
+      @     addressSpaceUsed, freeLists, bPos, bHeader, memory.footprint;
       @ also
       @ // Fresh space: the bump pointer advances by header plus block, growing memory if needed.
       @ public normal_behavior
@@ -410,7 +416,7 @@ public final class FreeingBumpAllocator {
       @ ensures \result >= 0 ==> \result % 8 == 0 && heapBase + 8 <= \result
       @     && bumper <= (\bigint) memory.curPages * 65536;
       @ assignable poisoned, lastObservedSize, bumper, allocated, peak, sumLow, sumHigh,
-      @     addressSpaceUsed, bStart, bOrder, bSize, bPos, bIndexOf, memory.footprint;
+      @     addressSpaceUsed, bStart, bOrder, bSize, bPos, bHeader, bIndexOf, memory.footprint;
       @*/
     public long malloc(long size) {
         if (poisoned) {
@@ -457,6 +463,7 @@ public final class FreeingBumpAllocator {
         //@ set bStart = head == 0xFFFFFFFFL ? \seq_concat(bStart, \seq_singleton(headerPtr)) : bStart;
         //@ set bOrder = head == 0xFFFFFFFFL ? \seq_concat(bOrder, \seq_singleton(order)) : bOrder;
         //@ set bSize = head == 0xFFFFFFFFL ? \seq_concat(bSize, \seq_singleton(need - 8)) : bSize;
+        //@ set bHeader = head == 0xFFFFFFFFL ? \seq_concat(bHeader, \seq_singleton((\bigint) (0x100000000L + order))) : \seq_upd(bHeader, (\bigint) ((\seq) freeLists[order])[((\seq) freeLists[order]).length - 1], 0x100000000L + order);
         //@ set bPos = head == 0xFFFFFFFFL ? \seq_concat(bPos, \seq_singleton(-1)) : \seq_upd(bPos, (\bigint) ((\seq) freeLists[order])[((\seq) freeLists[order]).length - 1], -1);
         //@ set freeLists = head == 0xFFFFFFFFL ? freeLists : \seq_upd(freeLists, order, \seq_sub((\seq) freeLists[order], 0, ((\seq) freeLists[order]).length - 1));
         allocated = (allocated + need) % U32_MODULUS;
@@ -616,7 +623,7 @@ public final class FreeingBumpAllocator {
       @             ? \result == 0 && !poisoned && allocated == \old(allocated) - 8 - 8 * \dl_pow(2, k)
       @             : \result == 10 && poisoned && allocated == \old(allocated))));
       @ ensures bumper == \old(bumper) && bStart == \old(bStart) && bOrder == \old(bOrder) && bSize == \old(bSize);
-      @ assignable poisoned, lastObservedSize, heads[*], allocated, freeLists, bPos, memory.footprint;
+      @ assignable poisoned, lastObservedSize, heads[*], allocated, freeLists, bPos, bHeader, memory.footprint;
       @*/
     public int free(long ptr) {
         if (poisoned) {
@@ -671,7 +678,7 @@ public final class FreeingBumpAllocator {
       @ ensures (\forall int j; 0 <= j && j < orders && j != order; freeLists[j] == \old(freeLists[j]));
       @ ensures !poisoned && allocated == \old(allocated);
       @ ensures \invariant_for(memory) && memory.curPages == \old(memory.curPages);
-      @ assignable heads[*], freeLists, bPos, memory.footprint;
+      @ assignable heads[*], freeLists, bPos, bHeader, memory.footprint;
       @*/
     private void pushBlock(int order, long headerPtr) {
         //@ ghost \bigint blk = 0;
@@ -680,9 +687,12 @@ public final class FreeingBumpAllocator {
         heads[order] = headerPtr;
         // Ghost model: the block is now the last entry of its order's free list.
         //@ set bPos = \seq_upd(bPos, blk, ((\seq) freeLists[order]).length);
+        //@ set bHeader = \seq_upd(bHeader, blk, (\bigint) previousHead);
         //@ set freeLists = \seq_upd(freeLists, order, \seq_concat((\seq) freeLists[order], \seq_singleton(blk)));
         // The memory write comes last: the allocator's own fields lie outside the memory's
-        // footprint, so the proof need not carry them across the write.
+        // footprint, so the proof need not carry them across the write. The assertion restates
+        // that for the heap after the stores above (KeY does not carry it there by itself).
+        //@ assert \disjoint(memory.footprint, \set_union(this.*, heads[*]));
         memory.writeU64(headerPtr, previousHead);
     }
 

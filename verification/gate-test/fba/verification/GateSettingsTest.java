@@ -1,0 +1,41 @@
+package fba.verification;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The gate's settings file: lists, per-contract budgets and the chained-contract selection. */
+class GateSettingsTest {
+
+    @Test
+    void listsAreSplitOnTheirOwnSeparatorTrimmedAndBlanksSkipped(@TempDir Path dir) throws Exception {
+        // given settings whose lists carry blanks, stray separators and a comma inside a ';' list
+        Path file = dir.resolve("gate.properties");
+        Files.writeString(file, String.join("\n",
+                "intRules=arithmeticSemanticsCheckingOF", "maxSteps=1000", "timeoutSeconds=10",
+                "sourceRoot=src", "keySettings=k.json",
+                "classes= a.A , ,b.B,", "files=a/A.java",
+                "contractTimeouts=slow(int)@30; ;",
+                "classAxiomsOff= free(long)].contract.6 ; ;pushBlock(int,long) ;"), StandardCharsets.UTF_8);
+
+        // when it is read
+        GateSettings s = GateSettings.read(file);
+
+        // then each list holds exactly its non-blank entries, trimmed
+        assertEquals(List.of("a.A", "b.B"), s.classes);
+        assertEquals(List.of("a/A.java"), s.files);
+        assertEquals(List.of("free(long)].contract.6", "pushBlock(int,long)"), s.classAxiomsOff);
+        assertTrue(s.classAxiomsOffFor("X[X::pushBlock(int,long)].JML contract.0"));
+        assertFalse(s.classAxiomsOffFor("X[X::free(long)].contract.5"));
+        assertEquals(30, s.timeoutFor("X::slow(int)"));
+        assertEquals(3000, s.maxStepsFor("X::slow(int)"));
+        assertEquals(10, s.timeoutFor("X::fast(int)"));
+    }
+}
