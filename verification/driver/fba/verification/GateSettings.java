@@ -30,6 +30,13 @@ final class GateSettings {
      * axioms, it adds none. Written {@code classAxiomsOff=substring;substring}.
      */
     final List<String> classAxiomsOff;
+    /**
+     * Contracts proved in two phases (issue 12): first KeY's quantifier instantiation without case
+     * splits ({@code QUANTIFIERS_NON_SPLITTING}) until no rule applies, then the gate's strategy
+     * on what is left, both within the contract's one budget. Sound either way: a strategy only
+     * chooses which rules to apply. Written {@code twoPhase=substring;substring}.
+     */
+    final List<String> twoPhase;
     final List<String> classes;
     final List<String> files;
     /** Where {@link #files} are, relative to the project root. */
@@ -56,6 +63,7 @@ final class GateSettings {
             contractTimeouts.put(entry.substring(0, at).trim(), Integer.parseInt(entry.substring(at + 1).trim()));
         }
         classAxiomsOff = split(p.getProperty("classAxiomsOff", ""), ";");
+        twoPhase = split(p.getProperty("twoPhase", ""), ";");
         classes = split(required(p, "classes"), ",");
         files = split(required(p, "files"), ",");
         sourceRoot = required(p, "sourceRoot");
@@ -71,6 +79,11 @@ final class GateSettings {
             }
         }
         return timeoutSeconds;
+    }
+
+    /** Whether a contract is proved in two phases (see {@link #twoPhase}). */
+    boolean twoPhaseFor(String contractName) {
+        return twoPhase.stream().anyMatch(contractName::contains);
     }
 
     /** Whether a contract is proved with the class axioms off (see {@link #classAxiomsOff}). */

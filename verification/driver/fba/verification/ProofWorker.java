@@ -114,6 +114,18 @@ public final class ProofWorker {
         return found;
     }
 
+    /** One auto-mode run with these strategy properties, step limit and time budget. */
+    static void runAutoMode(KeYEnvironment<?> env, Proof proof, StrategyProperties sp, boolean chained,
+            int maxSteps, long budgetMillis) {
+        proof.getSettings().getStrategySettings().setMaxSteps(maxSteps);
+        proof.getSettings().getStrategySettings().setTimeout(budgetMillis);
+        proof.getSettings().getStrategySettings().setActiveStrategyProperties(sp);
+        var strategy = proof.getServices().getProfile().getDefaultStrategyFactory().create(proof, sp);
+        proof.setActiveStrategy(chained
+                ? new WithoutRuleSets(strategy, java.util.Set.of("partialInvAxiom")) : strategy);
+        env.getProofControl().startAndWaitForAutoMode(proof);
+    }
+
     static String prove(KeYEnvironment<?> env, Contract contract, GateSettings settings) throws Exception {
         long start = System.nanoTime();
         Proof proof = env.createProof(contract.createProofObl(env.getInitConfig(), contract));
@@ -134,15 +146,25 @@ public final class ProofWorker {
             // Split conjunctions as soon as they appear: with delayed splitting, an overflow check
             // (a conjunction next to the remaining program) was left unsplit and the proof stalled.
             sp.setProperty(StrategyProperties.SPLITTING_OPTIONS_KEY, StrategyProperties.SPLITTING_NORMAL);
+            int maxSteps = settings.maxStepsFor(contract.getName());
+            long budgetMillis = settings.timeoutFor(contract.getName()) * 1000L;
+            if (settings.twoPhaseFor(contract.getName())) {
+                // Phase 1: instantiate quantifiers only where the instance needs no case split,
+                // until no rule applies. The default strategy instantiates the invariant's clauses
+                // with every term in sight, each instance a split, and sequents grow until the
+                // budget is gone; without splits the proof closes all but a few goals, and those
+                // few are left small and specific (a frame instance, one invariant instance).
+                sp.setProperty(StrategyProperties.QUANTIFIERS_OPTIONS_KEY, StrategyProperties.QUANTIFIERS_NON_SPLITTING);
+                runAutoMode(env, proof, sp, chained, maxSteps, budgetMillis);
+            }
+            // The gate's strategy (phase 2 of a two-phase contract, for the rest of its budget).
             sp.setProperty(StrategyProperties.QUANTIFIERS_OPTIONS_KEY,
                     StrategyProperties.QUANTIFIERS_NON_SPLITTING_WITH_PROGS);
-            proof.getSettings().getStrategySettings().setMaxSteps(settings.maxStepsFor(contract.getName()));
-            proof.getSettings().getStrategySettings().setTimeout(settings.timeoutFor(contract.getName()) * 1000L);
-            proof.getSettings().getStrategySettings().setActiveStrategyProperties(sp);
-            var strategy = proof.getServices().getProfile().getDefaultStrategyFactory().create(proof, sp);
-            proof.setActiveStrategy(chained
-                    ? new WithoutRuleSets(strategy, java.util.Set.of("partialInvAxiom")) : strategy);
-            env.getProofControl().startAndWaitForAutoMode(proof);
+            long leftMillis = budgetMillis - (System.nanoTime() - start) / 1_000_000L;
+            int leftSteps = maxSteps - proof.countNodes();
+            if (!proof.closed() && leftMillis > 0 && leftSteps > 0) {
+                runAutoMode(env, proof, sp, chained, leftSteps, leftMillis);
+            }
             double seconds = (System.nanoTime() - start) / 1e9;
             String status = proof.closed() ? "proved" : "open";
             int nodes = proof.getStatistics().nodes;

@@ -23,7 +23,8 @@ class GateSettingsTest {
                 "sourceRoot=src", "keySettings=k.json",
                 "classes= a.A , ,b.B,", "files=a/A.java",
                 "contractTimeouts=slow(int)@30; ;",
-                "classAxiomsOff= free(long)].contract.6 ; ;pushBlock(int,long) ;"), StandardCharsets.UTF_8);
+                "classAxiomsOff= free(long)].contract.6 ; ;pushBlock(int,long) ;",
+                "twoPhase= appendBlock( ;;"), StandardCharsets.UTF_8);
 
         // when it is read
         GateSettings s = GateSettings.read(file);
@@ -34,6 +35,9 @@ class GateSettingsTest {
         assertEquals(List.of("free(long)].contract.6", "pushBlock(int,long)"), s.classAxiomsOff);
         assertTrue(s.classAxiomsOffFor("X[X::pushBlock(int,long)].JML contract.0"));
         assertFalse(s.classAxiomsOffFor("X[X::free(long)].contract.5"));
+        assertEquals(List.of("appendBlock("), s.twoPhase);
+        assertTrue(s.twoPhaseFor("X[X::appendBlock(int,long)].JML contract.0"));
+        assertFalse(s.twoPhaseFor("X[X::pushBlock(int,long)].JML contract.0"));
         assertEquals(30, s.timeoutFor("X::slow(int)"));
         assertEquals(3000, s.maxStepsFor("X::slow(int)"));
         assertEquals(10, s.timeoutFor("X::fast(int)"));
