@@ -56,11 +56,17 @@ final class GateSettings {
                 continue;
             }
             int at = entry.lastIndexOf('@');
-            if (at <= 0) {
-                throw new IllegalArgumentException("gate settings: contractTimeouts entry '" + entry.trim()
-                        + "' is not substring@seconds");
+            int seconds = -1;
+            try {
+                seconds = at <= 0 ? -1 : Integer.parseInt(entry.substring(at + 1).trim());
+            } catch (NumberFormatException e) {
+                // reported below, naming the entry
             }
-            contractTimeouts.put(entry.substring(0, at).trim(), Integer.parseInt(entry.substring(at + 1).trim()));
+            if (seconds <= 0) {
+                throw new IllegalArgumentException("gate settings: contractTimeouts entry '" + entry.trim()
+                        + "' is not substring@seconds (a positive number)");
+            }
+            contractTimeouts.put(entry.substring(0, at).trim(), seconds);
         }
         classAxiomsOff = split(p.getProperty("classAxiomsOff", ""), ";");
         twoPhase = split(p.getProperty("twoPhase", ""), ";");

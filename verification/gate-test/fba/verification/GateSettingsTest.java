@@ -2,6 +2,7 @@ package fba.verification;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
@@ -41,5 +42,21 @@ class GateSettingsTest {
         assertEquals(30, s.timeoutFor("X::slow(int)"));
         assertEquals(3000, s.maxStepsFor("X::slow(int)"));
         assertEquals(10, s.timeoutFor("X::fast(int)"));
+    }
+
+    @Test
+    void aMalformedBudgetIsAnErrorNamingTheEntry(@TempDir Path dir) throws Exception {
+        for (String entry : List.of("malloc(long)", "malloc(long)@x", "malloc(long)@0", "@90")) {
+            // given a budget entry without a contract substring or a positive number of seconds
+            Path file = dir.resolve("gate.properties");
+            Files.writeString(file, String.join("\n",
+                    "intRules=arithmeticSemanticsCheckingOF", "maxSteps=1000", "timeoutSeconds=10",
+                    "sourceRoot=src", "keySettings=k.json", "classes=a.A", "files=a/A.java",
+                    "contractTimeouts=" + entry), StandardCharsets.UTF_8);
+
+            // when it is read, then the error names the setting and the entry
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> GateSettings.read(file));
+            assertTrue(e.getMessage().contains("contractTimeouts entry '" + entry + "'"), e.getMessage());
+        }
     }
 }
