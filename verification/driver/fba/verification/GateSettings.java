@@ -51,10 +51,7 @@ final class GateSettings {
         maxSteps = Integer.parseInt(required(p, "maxSteps"));
         timeoutSeconds = Integer.parseInt(required(p, "timeoutSeconds"));
         contractTimeouts = new LinkedHashMap<>();
-        for (String entry : p.getProperty("contractTimeouts", "").split(";")) {
-            if (entry.isBlank()) {
-                continue;
-            }
+        for (String entry : split(p.getProperty("contractTimeouts", ""), ";")) {
             int at = entry.lastIndexOf('@');
             int seconds = -1;
             try {
@@ -63,7 +60,7 @@ final class GateSettings {
                 // reported below, naming the entry
             }
             if (seconds <= 0) {
-                throw new IllegalArgumentException("gate settings: contractTimeouts entry '" + entry.trim()
+                throw new IllegalArgumentException("gate settings: contractTimeouts entry '" + entry
                         + "' is not substring@seconds (a positive number)");
             }
             contractTimeouts.put(entry.substring(0, at).trim(), seconds);

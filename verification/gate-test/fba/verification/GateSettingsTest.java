@@ -18,14 +18,10 @@ class GateSettingsTest {
     @Test
     void listsAreSplitOnTheirOwnSeparatorTrimmedAndBlanksSkipped(@TempDir Path dir) throws Exception {
         // given settings whose lists carry blanks, stray separators and a comma inside a ';' list
-        Path file = dir.resolve("gate.properties");
-        Files.writeString(file, String.join("\n",
-                "intRules=arithmeticSemanticsCheckingOF", "maxSteps=1000", "timeoutSeconds=10",
-                "sourceRoot=src", "keySettings=k.json",
-                "classes= a.A , ,b.B,", "files=a/A.java",
+        Path file = settings(dir, "classes= a.A , ,b.B,", "files=a/A.java",
                 "contractTimeouts=slow(int)@30; ;",
                 "classAxiomsOff= free(long)].contract.6 ; ;pushBlock(int,long) ;",
-                "twoPhase= appendBlock( ;;"), StandardCharsets.UTF_8);
+                "twoPhase= appendBlock( ;;");
 
         // when it is read
         GateSettings s = GateSettings.read(file);
@@ -48,15 +44,20 @@ class GateSettingsTest {
     void aMalformedBudgetIsAnErrorNamingTheEntry(@TempDir Path dir) throws Exception {
         for (String entry : List.of("malloc(long)", "malloc(long)@x", "malloc(long)@0", "@90")) {
             // given a budget entry without a contract substring or a positive number of seconds
-            Path file = dir.resolve("gate.properties");
-            Files.writeString(file, String.join("\n",
-                    "intRules=arithmeticSemanticsCheckingOF", "maxSteps=1000", "timeoutSeconds=10",
-                    "sourceRoot=src", "keySettings=k.json", "classes=a.A", "files=a/A.java",
-                    "contractTimeouts=" + entry), StandardCharsets.UTF_8);
+            Path file = settings(dir, "classes=a.A", "files=a/A.java", "contractTimeouts=" + entry);
 
             // when it is read, then the error names the setting and the entry
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> GateSettings.read(file));
             assertTrue(e.getMessage().contains("contractTimeouts entry '" + entry + "'"), e.getMessage());
         }
+    }
+
+    /** A settings file with the scalar keys every file needs, plus {@code lines}. */
+    private static Path settings(Path dir, String... lines) throws Exception {
+        Path file = dir.resolve("gate.properties");
+        Files.writeString(file, String.join("\n",
+                "intRules=arithmeticSemanticsCheckingOF", "maxSteps=1000", "timeoutSeconds=10",
+                "sourceRoot=src", "keySettings=k.json", String.join("\n", lines)), StandardCharsets.UTF_8);
+        return file;
     }
 }
