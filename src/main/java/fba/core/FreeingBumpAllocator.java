@@ -48,8 +48,9 @@ package fba.core;
  * <p>The JML below states the allocator's safety argument; the theorem itself is the class
  * invariant marked THE SAFETY THEOREM. Its ghost model: every block ever carved from the bump
  * region, in address order ({@code bStart}, {@code bOrder}, {@code bSize}, {@code bHeader}: the
- * word its header holds, and {@code bPos}: live or its position on its free list), and for each order {@code k} the {@code \seq} of the block
- * indices on that order's free list, head last ({@code freeLists}). The KeY-only constructs are
+ * word its header holds, and {@code bPos}: live or its position on its free list), and for each
+ * order {@code k} the {@code \seq} of the block indices on that order's free list, head last
+ * ({@code freeLists}). The KeY-only constructs are
  * {@code 8 * \dl_pow(2, k)} (KeY's power function), the block size of order {@code k}, and the
  * constructor's {@code \dl_createdInHeap} (the memory's state lies in existing objects, which
  * KeY cannot derive for a model field). Specifications spell constants as literals ({@code 0xFFFFFFFFL} is
