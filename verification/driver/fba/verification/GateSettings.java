@@ -84,14 +84,19 @@ final class GateSettings {
         return timeoutSeconds;
     }
 
+    /** Whether one of these substrings occurs in the contract's name. */
+    private static boolean names(List<String> substrings, String contractName) {
+        return substrings.stream().anyMatch(contractName::contains);
+    }
+
     /** Whether a contract is proved in two phases (see {@link #twoPhase}). */
     boolean twoPhaseFor(String contractName) {
-        return twoPhase.stream().anyMatch(contractName::contains);
+        return names(twoPhase, contractName);
     }
 
     /** Whether a contract is proved with the class axioms off (see {@link #classAxiomsOff}). */
     boolean classAxiomsOffFor(String contractName) {
-        return classAxiomsOff.stream().anyMatch(contractName::contains);
+        return names(classAxiomsOff, contractName);
     }
 
     /** The step limit of one contract: {@link #maxSteps}, scaled by its time budget. */

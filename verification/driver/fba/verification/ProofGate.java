@@ -69,6 +69,9 @@ public final class ProofGate {
         }
         String stubs = settings.stubs.isEmpty() ? "-" : root.resolve(settings.stubs).toString();
 
+        // The workers share the contracts out through claim files here; a stale claim would
+        // leave its contract unproved, so every run starts with none.
+        deleteTree(out.resolve("claims"));
         long start = System.nanoTime();
         List<Process> workers = new ArrayList<>();
         List<Path> parts = new ArrayList<>();

@@ -23,8 +23,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One KeY JVM: loads the sources once, then proves its share of the contracts (those whose index in
- * the name-sorted list is {@code worker mod workers}) and appends one TSV line per contract.
+ * One KeY JVM: loads the sources once, then proves its share of the contracts and appends one TSV
+ * line per contract. The workers of one run share the contracts out as they go: each takes the
+ * next contract nobody has claimed yet, the ones with the largest budgets first, so that the long
+ * proofs start early and the short ones fill the gaps (a fixed split left one worker idle for
+ * minutes while the other still had two long proofs to do).
  *
  * <p>Run by {@link ProofGate}; run it directly (with {@code --only}) to work on one contract.
  */
@@ -53,13 +56,21 @@ public final class ProofWorker {
         System.err.printf("worker %d: KeY loaded in %.1f s%n", worker, loadSeconds);
 
         List<Contract> contracts = contractsOf(env, settings.classes);
-        contracts.sort((a, b) -> a.getName().compareTo(b.getName()));
+        contracts.sort(byBudgetThenName(settings));
+        // Claims: a worker proves a contract only if it is the one to create its claim file.
+        Path claims = result.toAbsolutePath().getParent().resolve("claims");
+        if (workers > 1) {
+            Files.createDirectories(claims);
+        }
         try (PrintWriter out = new PrintWriter(Files.newBufferedWriter(result, StandardCharsets.UTF_8))) {
             out.printf("#load\t%.1f%n", loadSeconds);
             out.flush();
             for (int i = 0; i < contracts.size(); i++) {
                 Contract c = contracts.get(i);
-                if (i % workers != worker || (only != null && !matches(c.getName(), only))) {
+                if (only != null && !matches(c.getName(), only)) {
+                    continue;
+                }
+                if (workers > 1 && !claim(claims.resolve(i + ".claim"))) {
                     continue;
                 }
                 out.println(prove(env, c, settings));
@@ -69,6 +80,22 @@ public final class ProofWorker {
             env.dispose();
         }
         System.exit(0);
+    }
+
+    /** Largest budget first, then by name: the same order in every worker of a run. */
+    static java.util.Comparator<Contract> byBudgetThenName(GateSettings settings) {
+        return java.util.Comparator.<Contract>comparingLong(c -> -settings.timeoutFor(c.getName()))
+                .thenComparing(Contract::getName);
+    }
+
+    /** Creates the claim file; false when another worker created it first. */
+    static boolean claim(Path file) throws IOException {
+        try {
+            Files.createFile(file);
+            return true;
+        } catch (java.nio.file.FileAlreadyExistsException taken) {
+            return false;
+        }
     }
 
     /** Whether a contract name contains one of the {@code |}-separated substrings of {@code only}. */

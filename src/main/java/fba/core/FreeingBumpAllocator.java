@@ -378,17 +378,21 @@ public final class FreeingBumpAllocator {
       @     && (k == 0 || 8 * \dl_pow(2, k - 1) < size); heads[k] != 0xFFFFFFFFL);
       @ requires sumHigh < 0x7FFFFFFFFFFFFFFFL;
       @ ensures \result == -13 ==> strict && poisoned && freeLists == \old(freeLists);
-      @ // The head block b of list k (the last entry) is popped, handed out and now live.
+      @ // The head block b of list k (the last entry) is popped, handed out and now live; k is
+      @ // the order of the request, the one its header now names (stated for that one k, so no
+      @ // witness has to be searched for).
       @ ensures \result != -13 ==> !poisoned && bumper == \old(bumper)
       @     && bStart == \old(bStart) && bOrder == \old(bOrder) && bSize == \old(bSize)
-      @     && (\exists int k; 0 <= k && k < orders && 8 * \dl_pow(2, k) >= size
+      @     && 0x100000000L <= (\bigint) memory.words[\result - 8]
+      @     && (\bigint) memory.words[\result - 8] < 0x100000000L + orders
+      @     && (\forall int k; k == (\bigint) memory.words[\result - 8] - 0x100000000L;
+      @         0 <= k && k < orders && 8 * \dl_pow(2, k) >= size
       @         && (k == 0 || 8 * \dl_pow(2, k - 1) < size)
       @         && \result == \old(heads[k]) + 8
       @         && \result - 8 == (\bigint) bStart[(\bigint) ((\seq) \old(freeLists[k]))[((\seq) \old(freeLists[k])).length - 1]]
       @         && bPos == \seq_upd(\old(bPos), (\bigint) ((\seq) \old(freeLists[k]))[((\seq) \old(freeLists[k])).length - 1], -1)
-      @         && freeLists[k] == \seq_sub((\seq) \old(freeLists[k]), 0, ((\seq) \old(freeLists[k])).length - 1)
-      @         && (\forall int j; 0 <= j && j < orders && j != k; freeLists[j] == \old(freeLists[j]))
-      @         && (\bigint) memory.words[\result - 8] == 0x100000000L + k
+      @         && freeLists == \seq_upd(\old(freeLists), k,
+      @             \seq_sub((\seq) \old(freeLists[k]), 0, ((\seq) \old(freeLists[k])).length - 1))
       @         && \result % 8 == 0 && heapBase + 8 <= \result && \result + 8 * \dl_pow(2, k) <= bumper);
       @ assignable poisoned, lastObservedSize, heads[*], allocated, peak, sumLow, sumHigh,
       @     addressSpaceUsed, freeLists, bPos, bHeader, memory.footprint;
@@ -408,12 +412,14 @@ public final class FreeingBumpAllocator {
       @ ensures \result >= 0 ==> !poisoned && \result == \old(bumper) + 8
       @     && bStart == \seq_concat(\old(bStart), \seq_singleton(\result - 8))
       @     && bPos == \seq_concat(\old(bPos), \seq_singleton(-1))
-      @     && (\exists int k; 0 <= k && k < orders && 8 * \dl_pow(2, k) >= size
+      @     && 0x100000000L <= (\bigint) memory.words[\result - 8]
+      @     && (\bigint) memory.words[\result - 8] < 0x100000000L + orders
+      @     && (\forall int k; k == (\bigint) memory.words[\result - 8] - 0x100000000L;
+      @         0 <= k && k < orders && 8 * \dl_pow(2, k) >= size
       @         && (k == 0 || 8 * \dl_pow(2, k - 1) < size)
       @         && bOrder == \seq_concat(\old(bOrder), \seq_singleton(k))
       @         && bSize == \seq_concat(\old(bSize), \seq_singleton(8 * \dl_pow(2, k)))
-      @         && bumper == \old(bumper) + 8 + 8 * \dl_pow(2, k)
-      @         && (\bigint) memory.words[\result - 8] == 0x100000000L + k);
+      @         && bumper == \old(bumper) + 8 + 8 * \dl_pow(2, k));
       @ ensures \result >= 0 ==> \result % 8 == 0 && heapBase + 8 <= \result
       @     && bumper <= (\bigint) memory.curPages * 65536;
       @ assignable poisoned, lastObservedSize, bumper, allocated, peak, sumLow, sumHigh,
@@ -430,50 +436,255 @@ public final class FreeingBumpAllocator {
         if (size > maxAllocation) {
             return -poison(Status.TOO_LARGE);
         }
-        int order = orderAtMost(size, orders - 1);
+        int order = orderFor(size);
         long need = blockSize(order) + HEADER_SIZE;
-        long headerPtr;
         long head = heads[order];
         if (head != NIL) {
-            // The whole block, not just its header, must lie inside memory.
-            if (head + need > memory.size()) {
-                return -poison(Status.INVALID_FREE_LIST);
-            }
-            long bits = headerBits(memory.readU64(head));
-            if (bits >= OCCUPIED) {
-                // sc-allocator decodes the order before noticing the header is occupied.
-                return -poison(bits - OCCUPIED < orders ? Status.INVALID_FREE_LIST : Status.INVALID_ORDER);
-            }
-            if (strict && allocated + need > U32) {
-                return -poison(Status.ALLOCATED_WRAP);
-            }
-            heads[order] = bits;
-            headerPtr = head;
-        } else {
-            int bumped = bumpCheck(need);
-            if (bumped != Status.OK) {
-                return -poison(bumped);
-            }
-            headerPtr = bumper;
-            bumper = (bumper + need) % U32_MODULUS;
+            return reuseHead(order, need, head);
         }
+        return carveFresh(order, need);
+    }
+
+    /**
+     * The order of a request of {@code size} bytes, known to fit the largest order:
+     * {@link #orderOf}, searched no further than that order. A method of its own for the proof:
+     * malloc's reuse and bump contracts say what holds of the order that fits the size (they
+     * quantify over the orders, as the result is the only one), and this contract applies that
+     * to the result, in a proof without the heap's model (in malloc's, instances of the
+     * quantifier at other terms split the proof).
+     */
+    /*@ private normal_behavior
+      @ requires 1 <= orders && orders <= 28 + 1 && heads != null && heads.length == orders;
+      @ requires 0 <= size && size <= 8 * \dl_pow(2, orders - 1);
+      @ ensures 0 <= \result && \result < orders && 8 * \dl_pow(2, \result) >= size
+      @     && (\result == 0 || 8 * \dl_pow(2, \result - 1) < size);
+      @ ensures (\forall int k; 0 <= k && k < orders && 8 * \dl_pow(2, k) >= size
+      @     && (k == 0 || 8 * \dl_pow(2, k - 1) < size); heads[k] != 0xFFFFFFFFL)
+      @     ==> heads[\result] != 0xFFFFFFFFL;
+      @ ensures (\forall int k; 0 <= k && k < orders && 8 * \dl_pow(2, k) >= size
+      @     && (k == 0 || 8 * \dl_pow(2, k - 1) < size);
+      @     heads[k] == 0xFFFFFFFFL && (strict || bumper + 8 + 8 * \dl_pow(2, k) <= 0xFFFFFFFFL))
+      @     ==> heads[\result] == 0xFFFFFFFFL && (strict || bumper + 8 + 8 * \dl_pow(2, \result) <= 0xFFFFFFFFL);
+      @ assignable \strictly_nothing;
+      @*/
+    private /*@ helper strictly_pure @*/ int orderFor(long size) {
+        return orderAtMost(size, orders - 1);
+    }
+
+    /**
+     * malloc's reuse path: checks {@code head}, the head of {@code order}'s free list, as
+     * sc-allocator does, then pops it and hands it out. Its proof chains the contracts of
+     * headLink, poison, popBlock and recordAllocation (class axioms off).
+     */
+    /*@ private normal_behavior
+      @ // The invariant's facts it uses, repeated: it is proved with class axioms off.
+      @ requires memory != null && heads != null && heads.length == orders && \invariant_for(memory);
+      @ requires \disjoint(memory.footprint, \set_union(this.*, heads[*]));
+      @ requires 0 <= heapBase && heapBase <= bumper && bumper % 8 == 0 && bumper <= 0xFFFFFFFFL;
+      @ requires 0 <= allocated && allocated <= 0xFFFFFFFFL && 0 <= peak && peak <= 0xFFFFFFFFL;
+      @ requires 0 <= sumLow && sumLow < 0x4000000000000000L && 0 <= sumHigh;
+      @ requires !poisoned && 0 <= order && order < orders && head == heads[order] && head != 0xFFFFFFFFL;
+      @ requires need == 8 + 8 * \dl_pow(2, order) && 16 <= need && need <= 0x80000008L;
+      @ requires sumHigh < 0x7FFFFFFFFFFFFFFFL;
+      @ ensures \result == -13 ==> strict && poisoned && freeLists == \old(freeLists);
+      @ ensures \result != -13 ==> !poisoned && bumper == \old(bumper)
+      @     && bStart == \old(bStart) && bOrder == \old(bOrder) && bSize == \old(bSize)
+      @     && \result == head + 8
+      @     && \result - 8 == (\bigint) bStart[(\bigint) ((\seq) \old(freeLists[order]))[((\seq) \old(freeLists[order])).length - 1]]
+      @     && bPos == \seq_upd(\old(bPos), (\bigint) ((\seq) \old(freeLists[order]))[((\seq) \old(freeLists[order])).length - 1], -1)
+      @     && freeLists == \seq_upd(\old(freeLists), order,
+      @         \seq_sub((\seq) \old(freeLists[order]), 0, ((\seq) \old(freeLists[order])).length - 1))
+      @     && (\bigint) memory.words[head] == 0x100000000L + order
+      @     && \result % 8 == 0 && heapBase + 8 <= \result && \result + need - 8 <= bumper;
+      @ assignable poisoned, heads[*], allocated, peak, sumLow, sumHigh, addressSpaceUsed, freeLists, bPos,
+      @     bHeader, memory.footprint;
+      @*/
+    private long reuseHead(int order, long need, long head) {
+        long link = headLink(order, need, head);
+        if (link < 0) {
+            return -poison((int) -link);
+        }
+        if (strict && allocated + need > U32) {
+            return -poison(Status.ALLOCATED_WRAP);
+        }
+        popBlock(order, head, link);
+        recordAllocation(need);
+        return head + HEADER_SIZE;
+    }
+
+    /**
+     * sc-allocator's two checks of {@code head}, the head of {@code order}'s free list, before it
+     * is reused: the whole block, not just its header, lies inside memory, and the header is not
+     * occupied. Returns the link the header holds (bits 0..32 of the header word, bit 32 clear)
+     * or the negated error. On a heap only this allocator has written, neither check can fail:
+     * the contract says so, and the assertions are the steps of that argument.
+     */
+    /*@ private normal_behavior
+      @ requires !poisoned && 0 <= order && order < orders && head == heads[order] && head != 0xFFFFFFFFL;
+      @ requires need == 8 + 8 * \dl_pow(2, order);
+      @ ensures \result == (\bigint) memory.words[head] && 0 <= \result && \result < 0x100000000L;
+      @ ensures head % 8 == 0 && heapBase <= head && head + need <= bumper;
+      @ assignable \strictly_nothing;
+      @*/
+    private /*@ strictly_pure @*/ long headLink(int order, long need, long head) {
+        // The head is the last entry of the list's model, a block of this order whose header word
+        // is the link to the next node: NIL, or the header of a block below the bump pointer.
+        //@ ghost \bigint top = 0;
+        //@ set top = ((\seq) freeLists[order]).length - 1;
+        //@ assert 0 <= top;
+        //@ ghost \bigint blk = 0;
+        //@ set blk = (\bigint) ((\seq) freeLists[order])[top];
+        //@ assert 0 <= blk && blk < bStart.length && (\bigint) bStart[blk] == head && (\bigint) bOrder[blk] == order;
+        //@ assert head + need <= bumper && (\bigint) memory.words[head] == (\bigint) bHeader[blk];
+        //@ ghost \bigint next = -1;
+        //@ set next = top == 0 ? -1 : (\bigint) ((\seq) freeLists[order])[top - 1];
+        /*@ assert top == 0 ? (\bigint) bHeader[blk] == 0xFFFFFFFFL
+          @     : 0 <= next && next < bStart.length && (\bigint) bHeader[blk] == (\bigint) bStart[next];
+          @*/
+        //@ assert top != 0 ==> 0 <= (\bigint) bStart[next] && (\bigint) bStart[next] + 8 <= bumper;
+        //@ assert 0 <= (\bigint) bHeader[blk] && (\bigint) bHeader[blk] < 0x100000000L;
+        if (head + need > memory.size()) {
+            return -Status.INVALID_FREE_LIST;
+        }
+        long bits = headerBits(memory.readU64(head));
+        if (bits >= OCCUPIED) {
+            // sc-allocator decodes the order before noticing the header is occupied.
+            return -(bits - OCCUPIED < orders ? Status.INVALID_FREE_LIST : Status.INVALID_ORDER);
+        }
+        return bits;
+    }
+
+    /**
+     * Pops {@code head}, the head of {@code order}'s free list whose header holds {@code next}:
+     * the next node becomes the head and the block is marked occupied, live again.
+     */
+    /*@ private normal_behavior
+      @ // The invariant's scalar facts, repeated: the class invariant is unfolded only after
+      @ // symbolic execution, and without these every field read after the memory write splits.
+      @ requires memory != null && heads != null && heads.length == orders && \invariant_for(memory);
+      @ requires \disjoint(memory.footprint, \set_union(this.*, heads[*]));
+      @ requires !poisoned && 0 <= order && order < orders;
+      @ requires head == heads[order] && head != 0xFFFFFFFFL && next == (\bigint) memory.words[head];
+      @ ensures 0 < ((\seq) \old(freeLists[order])).length;
+      @ ensures head == (\bigint) bStart[(\bigint) ((\seq) \old(freeLists[order]))[((\seq) \old(freeLists[order])).length - 1]];
+      @ ensures bPos == \seq_upd(\old(bPos), (\bigint) ((\seq) \old(freeLists[order]))[((\seq) \old(freeLists[order])).length - 1], -1);
+      @ // List order loses its last entry; the other lists are unchanged.
+      @ ensures freeLists == \seq_upd(\old(freeLists), order,
+      @     \seq_sub((\seq) \old(freeLists[order]), 0, ((\seq) \old(freeLists[order])).length - 1));
+      @ ensures (\bigint) memory.words[head] == 0x100000000L + order;
+      @ ensures head % 8 == 0 && heapBase <= head && head + 8 + 8 * \dl_pow(2, order) <= bumper;
+      @ ensures !poisoned && \invariant_for(memory) && memory.curPages == \old(memory.curPages);
+      @ assignable heads[*], freeLists, bPos, bHeader, memory.footprint;
+      @*/
+    private void popBlock(int order, long head, long next) {
+        //@ ghost \bigint top = 0;
+        //@ set top = (\bigint) ((\seq) freeLists[order])[((\seq) freeLists[order]).length - 1];
+        heads[order] = next;
+        // Ghost model: the popped block (the list's last entry) leaves its list, live again.
+        //@ set bPos = \seq_upd(bPos, top, -1);
+        //@ set bHeader = \seq_upd(bHeader, top, (\bigint) (0x100000000L + order));
+        //@ set freeLists = \seq_upd(freeLists, order, \seq_sub((\seq) freeLists[order], 0, ((\seq) freeLists[order]).length - 1));
+        // The memory write comes last (see pushBlock).
+        //@ assert \disjoint(memory.footprint, \set_union(this.*, heads[*]));
+        memory.writeU64(head, OCCUPIED + order);
+    }
+
+    /**
+     * malloc's bump path: makes room at the bump pointer (growing memory if needed), then appends
+     * the fresh block. Errors poison, as sc-allocator's do. Its proof chains the contracts of
+     * bumpCheck, poison, appendBlock and recordAllocation (class axioms off).
+     */
+    /*@ private normal_behavior
+      @ // The invariant's facts it uses, repeated: it is proved with class axioms off.
+      @ requires memory != null && heads != null && heads.length == orders && \invariant_for(memory);
+      @ requires \disjoint(memory.footprint, \set_union(this.*, heads[*]));
+      @ requires \dl_createdInHeap(memory.footprint, \dl_heap());
+      @ requires 0 <= heapBase && heapBase <= bumper && bumper % 8 == 0 && bumper <= 0xFFFFFFFFL;
+      @ requires 0 <= allocated && allocated <= 0xFFFFFFFFL && 0 <= peak && peak <= 0xFFFFFFFFL;
+      @ requires 0 <= sumLow && sumLow < 0x4000000000000000L && 0 <= sumHigh;
+      @ requires !poisoned && 0 <= order && order < orders;
+      @ requires need == 8 + 8 * \dl_pow(2, order) && 16 <= need && need <= 0x80000008L;
+      @ requires strict || bumper + need <= 0xFFFFFFFFL;
+      @ requires sumHigh < 0x7FFFFFFFFFFFFFFFL;
+      @ ensures freeLists == \old(freeLists) && bumper >= \old(bumper);
+      @ ensures \result < 0 ==> poisoned && bumper == \old(bumper) && (\result == -2
+      @     || (strict && (\result == -12 || \result == -13)));
+      @ ensures \result >= 0 ==> !poisoned && \result == \old(bumper) + 8
+      @     && bStart == \seq_concat(\old(bStart), \seq_singleton(\old(bumper)))
+      @     && bPos == \seq_concat(\old(bPos), \seq_singleton(-1))
+      @     && bOrder == \seq_concat(\old(bOrder), \seq_singleton(order))
+      @     && bSize == \seq_concat(\old(bSize), \seq_singleton(need - 8))
+      @     && bumper == \old(bumper) + need
+      @     && (\bigint) memory.words[\old(bumper)] == 0x100000000L + order
+      @     && bumper <= (\bigint) memory.curPages * 65536;
+      @ assignable poisoned, bumper, allocated, peak, sumLow, sumHigh, addressSpaceUsed,
+      @     bStart, bOrder, bSize, bPos, bHeader, bIndexOf, memory.footprint;
+      @*/
+    private long carveFresh(int order, long need) {
+        int bumped = bumpCheck(need);
+        if (bumped != Status.OK) {
+            return -poison(bumped);
+        }
+        long headerPtr = bumper;
+        appendBlock(order, need);
+        recordAllocation(need);
+        return headerPtr + HEADER_SIZE;
+    }
+
+    /**
+     * The fresh block of {@code order} at the bump pointer, known to fit in memory and below
+     * 2^32: advances the bump pointer, writes the Occupied header, appends the block, live.
+     */
+    /*@ private normal_behavior
+      @ // The invariant's scalar facts, repeated: the class invariant is unfolded only after
+      @ // symbolic execution, and without these every field read after the memory write splits.
+      @ requires memory != null && heads != null && heads.length == orders && \invariant_for(memory);
+      @ requires \disjoint(memory.footprint, \set_union(this.*, heads[*]));
+      @ requires 0 <= heapBase && heapBase <= bumper && bumper % 8 == 0 && bumper <= 0xFFFFFFFFL;
+      @ requires !poisoned && 0 <= order && order < orders;
+      @ requires need == 8 + 8 * \dl_pow(2, order) && 16 <= need && need <= 0x80000008L;
+      @ requires bumper + need <= 0xFFFFFFFFL && bumper + need <= (\bigint) memory.curPages * 65536;
+      @ ensures !poisoned && freeLists == \old(freeLists)
+      @     && bStart == \seq_concat(\old(bStart), \seq_singleton(\old(bumper)))
+      @     && bPos == \seq_concat(\old(bPos), \seq_singleton(-1))
+      @     && bOrder == \seq_concat(\old(bOrder), \seq_singleton(order))
+      @     && bSize == \seq_concat(\old(bSize), \seq_singleton(need - 8))
+      @     && bumper == \old(bumper) + need
+      @     && (\bigint) memory.words[\old(bumper)] == 0x100000000L + order
+      @     && memory.curPages == \old(memory.curPages) && \invariant_for(memory);
+      @ assignable bumper, bStart, bOrder, bSize, bPos, bHeader, bIndexOf, memory.footprint;
+      @*/
+    private void appendBlock(int order, long need) {
+        long headerPtr = bumper;
+        bumper = (bumper + need) % U32_MODULUS;
+        // Ghost model: the fresh block is appended (it lies above every block), live.
+        //@ set bIndexOf = \seq_upd(bIndexOf, headerPtr, bStart.length);
+        //@ set bStart = \seq_concat(bStart, \seq_singleton(headerPtr));
+        //@ set bOrder = \seq_concat(bOrder, \seq_singleton(order));
+        //@ set bSize = \seq_concat(bSize, \seq_singleton(need - 8));
+        //@ set bPos = \seq_concat(bPos, \seq_singleton(-1));
+        //@ set bHeader = \seq_concat(bHeader, \seq_singleton((\bigint) (0x100000000L + order)));
+        // The memory write comes last (see pushBlock).
+        //@ assert \disjoint(memory.footprint, \set_union(this.*, heads[*]));
         memory.writeU64(headerPtr, OCCUPIED + order);
-        // Ghost model: a reused block leaves its free list (the head is the list's last entry) and
-        // is live again; a bumped block is appended, live.
-        //@ set bIndexOf = head == 0xFFFFFFFFL ? \seq_upd(bIndexOf, headerPtr, bStart.length) : bIndexOf;
-        //@ set bStart = head == 0xFFFFFFFFL ? \seq_concat(bStart, \seq_singleton(headerPtr)) : bStart;
-        //@ set bOrder = head == 0xFFFFFFFFL ? \seq_concat(bOrder, \seq_singleton(order)) : bOrder;
-        //@ set bSize = head == 0xFFFFFFFFL ? \seq_concat(bSize, \seq_singleton(need - 8)) : bSize;
-        //@ set bHeader = head == 0xFFFFFFFFL ? \seq_concat(bHeader, \seq_singleton((\bigint) (0x100000000L + order))) : \seq_upd(bHeader, (\bigint) ((\seq) freeLists[order])[((\seq) freeLists[order]).length - 1], 0x100000000L + order);
-        //@ set bPos = head == 0xFFFFFFFFL ? \seq_concat(bPos, \seq_singleton(-1)) : \seq_upd(bPos, (\bigint) ((\seq) freeLists[order])[((\seq) freeLists[order]).length - 1], -1);
-        //@ set freeLists = head == 0xFFFFFFFFL ? freeLists : \seq_upd(freeLists, order, \seq_sub((\seq) freeLists[order], 0, ((\seq) freeLists[order]).length - 1));
+    }
+
+    /** The statistics of a successful malloc of {@code need} bytes (header included). */
+    /*@ private normal_behavior
+      @ requires !poisoned && 16 <= need && need <= 0x80000008L && sumHigh < 0x7FFFFFFFFFFFFFFFL;
+      @ ensures allocated == (\old(allocated) + need) % 0x100000000L && !poisoned;
+      @ // Only the allocator's own fields change: the memory's state is the same.
+      @ ensures memory.words == \old(memory.words) && memory.curPages == \old(memory.curPages)
+      @     && memory.footprint == \old(memory.footprint) && \invariant_for(memory);
+      @ assignable allocated, peak, sumLow, sumHigh, addressSpaceUsed;
+      @*/
+    private void recordAllocation(long need) {
         allocated = (allocated + need) % U32_MODULUS;
         addToSum(need);
         if (allocated > peak) {
             peak = allocated;
         }
         addressSpaceUsed = u32Difference(bumper, heapBase);
-        return headerPtr + HEADER_SIZE;
     }
 
     /** {@code (a - b) & U32} for u32 {@code a} and {@code b}. */
@@ -499,7 +710,7 @@ public final class FreeingBumpAllocator {
     /*@ private normal_behavior
       @ requires \disjoint(memory.footprint, this.*) && \dl_createdInHeap(memory.footprint, \dl_heap());
       @ requires memory != null && \invariant_for(memory) && 0 <= bumper && bumper <= 0xFFFFFFFFL && 16 <= need && need <= 0x80000008L;
-      @ requires 0 <= allocated && allocated <= 0xFFFFFFFFL;
+      @ requires 0 <= allocated && allocated <= 0xFFFFFFFFL && !poisoned;
       @ ensures \result == 0 ==> bumper + need <= (\bigint) memory.curPages * 65536
       @     && (strict ==> bumper + need <= 0xFFFFFFFFL && allocated + need <= 0xFFFFFFFFL);
       @ ensures \result == 0 || \result == 2
@@ -508,11 +719,13 @@ public final class FreeingBumpAllocator {
       @ // A helper gets no invariant for free: the caller's class invariant needs the memory's back.
       @ ensures \invariant_for(memory);
       @ ensures (\forall \bigint b; 0 <= b && b + 8 <= (\bigint) \old(memory.curPages) * 65536;
-      @     memory.words[b] == \old(memory.words[b]));
+      @     (\bigint) memory.words[b] == \old((\bigint) memory.words[b]));
       @ ensures \new_elems_fresh(memory.footprint);
       @ assignable memory.footprint;
       @*/
-    private /*@ helper @*/ int bumpCheck(long need) {
+    // Not a helper: it carries the class invariant (the growth in growMemory keeps it), so that
+    // carveFresh only chains contracts. Proved with class axioms off: it only chains growMemory.
+    private int bumpCheck(long need) {
         long required = bumper + need;
         if (required > memory.size()) {
             long requiredPages = (required + Memory.PAGE_SIZE - 1) / Memory.PAGE_SIZE;
@@ -530,12 +743,34 @@ public final class FreeingBumpAllocator {
             if (next < requiredPages) {
                 next = requiredPages;
             }
-            if (!memory.grow(next - current)) {
-                return Status.OUT_OF_SPACE;
-            }
-            return Status.OK;
+            return growMemory(next - current) ? Status.OK : Status.OUT_OF_SPACE;
         }
         return strictRefusal(required, need);
+    }
+
+    /**
+     * Grows memory by {@code pages}: bumpCheck's one step that changes the heap, a method of its
+     * own so that the class invariant is carried across the growth on one path, proved once here.
+     */
+    /*@ private normal_behavior
+      @ requires memory != null && \invariant_for(memory) && !poisoned && 0 <= pages;
+      @ requires \disjoint(memory.footprint, this.*) && \dl_createdInHeap(memory.footprint, \dl_heap());
+      @ ensures \result == (\old(memory.curPages) + pages <= \old(memory.limitPages));
+      @ ensures memory.curPages == (\result ? \old(memory.curPages) + pages : \old(memory.curPages));
+      @ ensures \invariant_for(memory) && !poisoned;
+      @ ensures (\forall \bigint b; 0 <= b && b + 8 <= (\bigint) \old(memory.curPages) * 65536;
+      @     (\bigint) memory.words[b] == \old((\bigint) memory.words[b]));
+      @ ensures \new_elems_fresh(memory.footprint);
+      @ assignable memory.footprint;
+      @*/
+    private boolean growMemory(long pages) {
+        boolean grown = memory.grow(pages);
+        // Proof step: every block lies below the bump pointer, so below the old size, whose
+        // words grow keeps, failed or not: no block's header changed.
+        /*@ assert (\forall \bigint i; 0 <= i && i < bStart.length;
+          @     (\bigint) memory.words[(\bigint) bStart[i]] == \old((\bigint) memory.words[(\bigint) bStart[i]]));
+          @*/
+        return grown;
     }
 
     /** In the strict profile, the error for a bump that sc-allocator would carry out with a wrap. */
@@ -728,8 +963,8 @@ public final class FreeingBumpAllocator {
       @     && lastObservedSize == \old(lastObservedSize);
       @ ensures memory.curPages == \old(memory.curPages) && memory.words == \old(memory.words)
       @     && memory.footprint == \old(memory.footprint);
-      @ // What free's success proof uses of the invariant, restated for the heap after this call:
-      @ // that proof only chains contracts, with class axioms off (verification/README.md).
+      @ // What malloc's and free's proofs use of the invariant, restated for the heap after this
+      @ // call: they chain contracts and are proved with class axioms off (verification/README.md).
       @ ensures memory != null && \invariant_for(memory) && heads != null && heads.length == orders
       @     && 1 <= orders && orders <= 28 + 1 && maxAllocation == 8 * \dl_pow(2, orders - 1)
       @     && \disjoint(memory.footprint, \set_union(this.*, heads[*]))

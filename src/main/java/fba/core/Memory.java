@@ -66,7 +66,7 @@ public interface Memory {
       @ ensures curPages == (\result ? \old(curPages) + delta : \old(curPages));
       @ ensures limitPages == \old(limitPages);
       @ ensures (\forall \bigint b; 0 <= b && b + 8 <= (\bigint) \old(curPages) * 65536;
-      @     words[b] == \old(words[b]));
+      @     (\bigint) words[b] == \old((\bigint) words[b]));
       @ ensures \new_elems_fresh(footprint);
       @ assignable footprint;
       @*/
