@@ -171,6 +171,17 @@ public final class FreeingBumpAllocator {
       @                  == (\bigint) bStart[(\bigint) ((\seq) freeLists[k])[i - 1]])));
       @*/
 
+    /*@ // malloc's reuse case: the free list of the order that fits a request of size bytes (the
+      @ // smallest k with 8 * 2^k >= size) is not empty. A named predicate so that a proof that
+      @ // only chains contracts carries it across calls unopened (by its accessible clause).
+      @ public normal_behavior
+      @ accessible this.orders, this.heads, this.heads[*];
+      @ public helper model pure boolean reuses(long size) {
+      @     return (\forall int k; 0 <= k && k < orders && 8 * \dl_pow(2, k) >= size
+      @         && (k == 0 || 8 * \dl_pow(2, k - 1) < size); heads[k] != 0xFFFFFFFFL);
+      @ }
+      @*/
+
     /**
      * A fresh allocator over {@code memory}.
      *
@@ -373,9 +384,7 @@ public final class FreeingBumpAllocator {
       @ // Reuse: the head of the order's free list is popped and handed out (items 1-5).
       @ public normal_behavior
       @ requires !poisoned && (\bigint) memory.curPages * 65536 >= lastObservedSize;
-      @ requires 0 <= size && size <= maxAllocation;
-      @ requires (\forall int k; 0 <= k && k < orders && 8 * \dl_pow(2, k) >= size
-      @     && (k == 0 || 8 * \dl_pow(2, k - 1) < size); heads[k] != 0xFFFFFFFFL);
+      @ requires 0 <= size && size <= maxAllocation && reuses(size);
       @ requires sumHigh < 0x7FFFFFFFFFFFFFFFL;
       @ ensures \result == -13 ==> strict && poisoned && freeLists == \old(freeLists);
       @ // The head block b of list k (the last entry) is popped, handed out and now live; k is
@@ -449,26 +458,35 @@ public final class FreeingBumpAllocator {
      * The order of a request of {@code size} bytes, known to fit the largest order:
      * {@link #orderOf}, searched no further than that order. A method of its own for the proof:
      * malloc's reuse and bump contracts say what holds of the order that fits the size (they
-     * quantify over the orders, as the result is the only one), and this contract applies that
-     * to the result, in a proof without the heap's model (in malloc's, instances of the
-     * quantifier at other terms split the proof).
+     * quantify over the orders, the result being the only one), and this contract applies that
+     * to the result in a small proof of its own (in malloc's, instances of the quantifier at
+     * other terms split the proof), and bounds the head of the result's list.
      */
     /*@ private normal_behavior
       @ requires 1 <= orders && orders <= 28 + 1 && heads != null && heads.length == orders;
-      @ requires 0 <= size && size <= 8 * \dl_pow(2, orders - 1);
+      @ requires !poisoned && 0 <= size && size <= 8 * \dl_pow(2, orders - 1);
       @ ensures 0 <= \result && \result < orders && 8 * \dl_pow(2, \result) >= size
       @     && (\result == 0 || 8 * \dl_pow(2, \result - 1) < size);
-      @ ensures (\forall int k; 0 <= k && k < orders && 8 * \dl_pow(2, k) >= size
-      @     && (k == 0 || 8 * \dl_pow(2, k - 1) < size); heads[k] != 0xFFFFFFFFL)
-      @     ==> heads[\result] != 0xFFFFFFFFL;
+      @ ensures reuses(size) ==> heads[\result] != 0xFFFFFFFFL;
+      @ // The head is a u32 (NIL or a block's header address): malloc's proof reads it from the
+      @ // heap with the invariant folded, so it has no bound on it otherwise.
+      @ ensures 0 <= heads[\result] && heads[\result] <= 0xFFFFFFFFL;
       @ ensures (\forall int k; 0 <= k && k < orders && 8 * \dl_pow(2, k) >= size
       @     && (k == 0 || 8 * \dl_pow(2, k - 1) < size);
       @     heads[k] == 0xFFFFFFFFL && (strict || bumper + 8 + 8 * \dl_pow(2, k) <= 0xFFFFFFFFL))
       @     ==> heads[\result] == 0xFFFFFFFFL && (strict || bumper + 8 + 8 * \dl_pow(2, \result) <= 0xFFFFFFFFL);
       @ assignable \strictly_nothing;
       @*/
-    private /*@ helper strictly_pure @*/ int orderFor(long size) {
-        return orderAtMost(size, orders - 1);
+    // Not a helper: the bound on the head comes from the invariant.
+    private /*@ strictly_pure @*/ int orderFor(long size) {
+        int order = orderAtMost(size, orders - 1);
+        // The head is NIL or the header of the list's last block, which lies below the bump pointer.
+        //@ ghost \bigint top = 0;
+        //@ set top = ((\seq) freeLists[order]).length - 1;
+        //@ assert top < 0 ==> heads[order] == 0xFFFFFFFFL;
+        //@ assert top >= 0 ==> 0 <= (\bigint) ((\seq) freeLists[order])[top] && (\bigint) ((\seq) freeLists[order])[top] < bStart.length;
+        //@ assert top >= 0 ==> heads[order] == (\bigint) bStart[(\bigint) ((\seq) freeLists[order])[top]];
+        return order;
     }
 
     /**
