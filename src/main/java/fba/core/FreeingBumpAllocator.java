@@ -734,7 +734,8 @@ public final class FreeingBumpAllocator {
       @ ensures \result == 0 || \result == 2
       @     || (strict && (\result == 12 || \result == 13));
       @ ensures memory.curPages >= \old(memory.curPages);
-      @ // A helper gets no invariant for free: the caller's class invariant needs the memory's back.
+      @ // Stated, though the class invariant implies it: carveFresh's proof (class axioms off)
+      @ // never unfolds that invariant, and appendBlock requires the memory's.
       @ ensures \invariant_for(memory);
       @ ensures (\forall \bigint b; 0 <= b && b + 8 <= (\bigint) \old(memory.curPages) * 65536;
       @     (\bigint) memory.words[b] == \old((\bigint) memory.words[b]));
