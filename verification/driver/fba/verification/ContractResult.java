@@ -10,27 +10,43 @@ final class ContractResult {
     final int openGoals;
     /** The known-open list names this contract (it may stay open without failing the gate). */
     final boolean knownOpen;
+    /** "replayed" (its certificate's rule log closed the proof) or "searched" (auto mode ran). */
+    final String how;
+    /** The certificate's state: none, current, stale-hash (replayed all the same), replay-failed. */
+    final String certificate;
+    /** The file name of the certificate saved from this run's search, or null. */
+    final String saved;
+    /** Why the replay failed, or null. */
+    final String note;
 
-    private ContractResult(String name, boolean proved, int nodes, double seconds, int openGoals, boolean knownOpen) {
-        this.name = name;
-        this.proved = proved;
-        this.nodes = nodes;
-        this.seconds = seconds;
-        this.openGoals = openGoals;
+    private ContractResult(String[] f, boolean knownOpen) {
+        this.name = f[0];
+        this.proved = f[1].equals("proved");
+        this.nodes = Integer.parseInt(f[2]);
+        this.seconds = Double.parseDouble(f[3]);
+        this.openGoals = Integer.parseInt(f[4]);
         this.knownOpen = knownOpen;
+        this.how = f[5];
+        this.certificate = f[6];
+        this.saved = f[7].equals("-") ? null : f[7];
+        this.note = f[8].equals("-") ? null : f[8];
     }
 
     static ContractResult parse(String tsv, KnownOpen known) {
         String[] f = tsv.split("\t");
-        if (f.length != 5) {
+        if (f.length != 9 || !(f[5].equals("replayed") || f[5].equals("searched"))) {
             throw new IllegalArgumentException("malformed worker line: " + tsv);
         }
-        return new ContractResult(f[0], f[1].equals("proved"), Integer.parseInt(f[2]),
-                Double.parseDouble(f[3]), Integer.parseInt(f[4]), known.contains(f[0]));
+        return new ContractResult(f, known.contains(f[0]));
     }
 
     /** Open and not excused by the known-open list. */
     boolean failsGate() {
         return !proved && !knownOpen;
+    }
+
+    /** Proved by a search although a certificate could have saved it (none, or one that failed). */
+    boolean searchedAndProved() {
+        return proved && how.equals("searched");
     }
 }

@@ -45,6 +45,11 @@ final class GateSettings {
     final String stubs;
     /** KeY's own settings file (taclet options, strategy defaults), copied into each worker's home. */
     final String keySettings;
+    /**
+     * The folder of proof certificates (issue 26), relative to the project root, or empty for none:
+     * the gate replays them, {@code verification/prove --update} writes them.
+     */
+    final String proofs;
 
     private GateSettings(Properties p) {
         intRules = required(p, "intRules");
@@ -72,6 +77,7 @@ final class GateSettings {
         sourceRoot = required(p, "sourceRoot");
         stubs = p.getProperty("stubs", "").trim();
         keySettings = required(p, "keySettings");
+        proofs = p.getProperty("proofs", "").trim();
     }
 
     /** The time budget of one contract, in seconds. */

@@ -16,8 +16,23 @@ import java.util.Map;
  * that prove every contract in KeY's auto mode, merges their results into {@code report.md} and
  * {@code report.json}, and exits 1 when a contract stays open that is not on the known-open list.
  *
+ * <p>Proof certificates (issue 26), by {@code --mode}:
+ * <ul>
+ * <li>{@code gate} (the default): every contract with a certificate in the settings' {@code proofs}
+ * folder is replayed first; one without, or whose replay does not close, is searched with the
+ * gate's budgets, and a closed search is saved to {@code OUT/searched/} (certificates and index).
+ * <li>{@code refresh}: every contract (or those of {@code --only}) is searched, with the budgets
+ * times {@code --budget-scale}, and each closed proof replaces its certificate in the
+ * {@code proofs} folder. A refresh of all contracts also drops the certificates of contracts that
+ * no longer exist. A contract that stays open keeps its old certificate (the gate will try it and
+ * search).
+ * <li>{@code adopt}: no KeY; takes the certificates the last gate run saved in {@code OUT/searched/}
+ * into the {@code proofs} folder.
+ * </ul>
+ *
  * <pre>
  * ProofGate --root DIR --settings FILE --known-open FILE --out DIR [--jobs N] [--only SUBSTRING]
+ *           [--mode gate|refresh|adopt] [--budget-scale X]
  * </pre>
  */
 public final class ProofGate {
@@ -39,7 +54,7 @@ public final class ProofGate {
             System.err.println("usage: ProofGate --root DIR --settings FILE --known-open FILE --out DIR [--jobs N] [--only S]");
             return 2;
         }
-        Path root = Path.of(opts.get("--root")).toAbsolutePath();
+        Path root = Path.of(opts.get("--root")).toAbsolutePath().normalize();
         Path settingsFile = root.resolve(opts.get("--settings"));
         Path knownOpenFile = root.resolve(opts.get("--known-open"));
         Path out = root.resolve(opts.get("--out"));
@@ -47,6 +62,21 @@ public final class ProofGate {
         String only = opts.getOrDefault("--only", "-");
         GateSettings settings = GateSettings.read(settingsFile);
         KnownOpen knownOpen = KnownOpen.read(knownOpenFile);
+        String mode = opts.getOrDefault("--mode", "gate");
+        double budgetScale = Double.parseDouble(opts.getOrDefault("--budget-scale", "1"));
+        if (!List.of("gate", "refresh", "adopt").contains(mode) || !(budgetScale > 0)) {
+            System.err.println("ProofGate: --mode must be gate, refresh or adopt, --budget-scale a positive number");
+            return 2;
+        }
+        Path proofs = settings.proofs.isEmpty() ? null : root.resolve(settings.proofs);
+        if (!mode.equals("gate") && proofs == null) {
+            System.err.println("ProofGate: " + settingsFile + " names no 'proofs' folder to " + mode + " into");
+            return 2;
+        }
+        Path searched = out.resolve("searched");
+        if (mode.equals("adopt")) {
+            return adopt(searched, proofs);
+        }
 
         // --merge-only re-reads the part files of the last run (to re-judge them after editing
         // known-open.txt, say) without starting KeY.
@@ -58,7 +88,7 @@ public final class ProofGate {
             }
             Path wallFile = out.resolve("wall-seconds.txt");
             double wall = Files.exists(wallFile) ? Double.parseDouble(Files.readString(wallFile).trim()) : 0;
-            return judge(settings, knownOpen, out, parts, jobs, false, wall);
+            return judge(settings, knownOpen, out, parts, jobs, false, wall, false);
         }
         Path sources = out.resolve("src");
         deleteTree(sources);
@@ -68,6 +98,13 @@ public final class ProofGate {
             Files.copy(root.resolve(settings.sourceRoot).resolve(f), target, StandardCopyOption.REPLACE_EXISTING);
         }
         String stubs = settings.stubs.isEmpty() ? "-" : root.resolve(settings.stubs).toString();
+        String hash = Certificates.dependencyHash(sources, settings.files,
+                settings.stubs.isEmpty() ? null : root.resolve(settings.stubs), root.resolve(settings.keySettings),
+                settings.intRules, keyVersion());
+        // Where this run's closed searches are saved: a staging folder merged into the proofs
+        // folder afterwards (refresh), or target/ for the developer to adopt (gate).
+        Path save = mode.equals("refresh") ? out.resolve("refresh") : searched;
+        deleteTree(save);
 
         // The workers share the contracts out through claim files here; a stale claim would
         // leave its contract unproved, so every run starts with none.
@@ -92,6 +129,12 @@ public final class ProofGate {
                     Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-Xmx" + opts.getOrDefault("--xmx", "1200m"), "-Xss8m",
                     "-Duser.home=" + home, "-Djava.awt.headless=true",
+                    "-Dfba.proofs.save=" + save, "-Dfba.proofs.hash=" + hash,
+                    "-Dfba.proofs.budgetScale=" + budgetScale));
+            if (mode.equals("gate") && proofs != null) {
+                cmd.add("-Dfba.proofs.replay=" + proofs);
+            }
+            cmd.addAll(List.of(
                     "-cp", System.getProperty("java.class.path"), ProofWorker.class.getName(),
                     sources.toString(), stubs, settingsFile.toString(), part.toString(),
                     Integer.toString(w), Integer.toString(jobs), only));
@@ -108,13 +151,80 @@ public final class ProofGate {
         }
         double wall = (System.nanoTime() - start) / 1e9;
         Files.writeString(out.resolve("wall-seconds.txt"), String.format(java.util.Locale.ROOT, "%.1f%n", wall));
-        return judge(settings, knownOpen, out, parts, jobs, workerFailed, wall);
+        int status = judge(settings, knownOpen, out, parts, jobs, workerFailed, wall, mode.equals("refresh"));
+        List<ContractResult> results = results(parts, knownOpen);
+        Certificates fresh = Certificates.read(save);
+        for (ContractResult r : results) {
+            if (r.saved != null) {
+                fresh.put(new Certificates.Entry(r.name, r.saved, hash, r.nodes, r.seconds, keyVersion()), save);
+            }
+        }
+        fresh.writeIndex();
+        if (mode.equals("refresh")) {
+            boolean all = only.equals("-") && !workerFailed && results.stream().allMatch(r -> r.proved);
+            refresh(fresh, save, proofs, all ? results : null);
+        }
+        return status;
+    }
+
+    /** KeY's version, as recorded in every certificate's index line and in the dependency hash. */
+    static String keyVersion() {
+        return de.uka.ilkd.key.util.KeYConstants.VERSION;
+    }
+
+    /**
+     * Merges a refresh's certificates into the proofs folder; with {@code all} (a complete refresh
+     * of every contract, all proved) the certificates of contracts no longer found are dropped.
+     */
+    private static void refresh(Certificates fresh, Path staged, Path proofs, List<ContractResult> all)
+            throws IOException {
+        Certificates kept = Certificates.read(proofs);
+        int n = 0;
+        for (Certificates.Entry e : fresh.entries()) {
+            kept.put(e, staged);
+            n++;
+        }
+        if (all != null) {
+            java.util.Set<String> names = new java.util.HashSet<>();
+            all.forEach(r -> names.add(r.name));
+            for (String gone : kept.retainOnly(names)) {
+                System.err.println("refresh: dropped the certificate of " + gone + " (no such contract any more)");
+            }
+        }
+        kept.writeIndex();
+        System.err.println("refresh: " + n + " certificate(s) written to " + proofs
+                + " — review `git diff --stat " + proofs.getFileName() + "` and commit them");
+    }
+
+    /** {@code --mode adopt}: the certificates the last gate run saved, into the proofs folder. */
+    private static int adopt(Path searched, Path proofs) throws IOException {
+        Certificates fresh = Certificates.read(searched);
+        if (!fresh.entries().iterator().hasNext()) {
+            System.err.println("adopt: no certificates in " + searched + " (the last gate run searched nothing, "
+                    + "or its searches did not close)");
+            return 1;
+        }
+        refresh(fresh, searched, proofs, null);
+        return 0;
+    }
+
+    private static List<ContractResult> results(List<Path> parts, KnownOpen knownOpen) throws IOException {
+        List<ContractResult> results = new ArrayList<>();
+        for (Path part : parts) {
+            if (Files.exists(part)) {
+                for (String line : Files.readAllLines(part, StandardCharsets.UTF_8)) {
+                    if (!line.startsWith("#load\t") && !line.isBlank()) {
+                        results.add(ContractResult.parse(line, knownOpen));
+                    }
+                }
+            }
+        }
+        return results;
     }
 
     private static int judge(GateSettings settings, KnownOpen knownOpen, Path out, List<Path> parts, int jobs,
-            boolean workerFailed, double wall) throws IOException {
+            boolean workerFailed, double wall, boolean refresh) throws IOException {
 
-        List<ContractResult> results = new ArrayList<>();
         double load = 0;
         for (Path part : parts) {
             if (!Files.exists(part)) {
@@ -124,13 +234,12 @@ public final class ProofGate {
             for (String line : Files.readAllLines(part, StandardCharsets.UTF_8)) {
                 if (line.startsWith("#load\t")) {
                     load = Math.max(load, Double.parseDouble(line.substring(6)));
-                } else if (!line.isBlank()) {
-                    results.add(ContractResult.parse(line, knownOpen));
                 }
             }
         }
+        List<ContractResult> results = results(parts, knownOpen);
         results.sort((a, b) -> a.name.compareTo(b.name));
-        Report report = new Report(settings, results, wall, load, jobs, workerFailed, knownOpen);
+        Report report = new Report(settings, results, wall, load, jobs, workerFailed, knownOpen, refresh);
         Files.createDirectories(out);
         Files.writeString(out.resolve("report.md"), report.markdown(), StandardCharsets.UTF_8);
         Files.writeString(out.resolve("report.json"), report.json(), StandardCharsets.UTF_8);

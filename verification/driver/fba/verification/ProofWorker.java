@@ -3,7 +3,12 @@ package fba.verification;
 import de.uka.ilkd.key.control.KeYEnvironment;
 import de.uka.ilkd.key.java.abstraction.KeYJavaType;
 import de.uka.ilkd.key.logic.op.IObserverFunction;
+import de.uka.ilkd.key.nparser.ProofReplayer;
 import de.uka.ilkd.key.proof.Proof;
+import de.uka.ilkd.key.proof.io.IntermediatePresentationProofFileParser;
+import de.uka.ilkd.key.proof.io.IntermediateProofReplayer;
+import de.uka.ilkd.key.proof.io.OutputStreamProofSaver;
+import de.uka.ilkd.key.rule.OneStepSimplifier;
 import de.uka.ilkd.key.settings.ChoiceSettings;
 import de.uka.ilkd.key.settings.ProofSettings;
 import de.uka.ilkd.key.speclang.Contract;
@@ -11,6 +16,7 @@ import de.uka.ilkd.key.strategy.StrategyProperties;
 import de.uka.ilkd.key.util.KeYTypeUtil;
 import de.uka.ilkd.key.util.MiscTools;
 
+import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -28,6 +34,16 @@ import java.util.Map;
  * next contract nobody has claimed yet, the ones with the largest budgets first, so that the long
  * proofs start early and the short ones fill the gaps (a fixed split left one worker idle for
  * minutes while the other still had two long proofs to do).
+ *
+ * <p>Proof certificates (issue 26): with {@code -Dfba.proofs.replay=DIR}, a contract that has a
+ * certificate there is first <em>replayed</em>: the worker builds the proof obligation from the
+ * current sources and the gate's taclet options, as for a search, and re-applies the stored rule
+ * log to it step by step ({@link #replay}). Nothing else is read from the certificate (no KeY
+ * header: no taclet options, sources, rules or contract), so a stale or forged certificate can only
+ * fail to close, never prove anything. A contract whose replay does not close, or that has no
+ * certificate, is searched as before; with {@code -Dfba.proofs.save=DIR} a closed search is saved
+ * there as a new certificate. {@code -Dfba.proofs.budgetScale=X} multiplies the time budgets (for
+ * refreshing certificates on a busy machine; the gate runs with 1).
  *
  * <p>Run by {@link ProofGate}; run it directly (with {@code --only}) to work on one contract.
  */
@@ -55,8 +71,14 @@ public final class ProofWorker {
         double loadSeconds = (System.nanoTime() - loadStart) / 1e9;
         System.err.printf("worker %d: KeY loaded in %.1f s%n", worker, loadSeconds);
 
+        Certificates certificates = System.getProperty("fba.proofs.replay") == null ? null
+                : Certificates.read(Path.of(System.getProperty("fba.proofs.replay")));
+        Path save = System.getProperty("fba.proofs.save") == null ? null : Path.of(System.getProperty("fba.proofs.save"));
+        String hash = System.getProperty("fba.proofs.hash", "-");
+        double budgetScale = Double.parseDouble(System.getProperty("fba.proofs.budgetScale", "1"));
+
         List<Contract> contracts = contractsOf(env, settings.classes);
-        contracts.sort(byBudgetThenName(settings));
+        contracts.sort(byBudgetThenName(settings, certificates));
         // Claims: a worker proves a contract only if it is the one to create its claim file.
         Path claims = result.toAbsolutePath().getParent().resolve("claims");
         if (workers > 1) {
@@ -73,7 +95,7 @@ public final class ProofWorker {
                 if (workers > 1 && !claim(claims.resolve(i + ".claim"))) {
                     continue;
                 }
-                out.println(prove(env, c, settings));
+                out.println(check(env, c, settings, certificates, save, hash, budgetScale));
                 out.flush();
             }
         } finally {
@@ -82,10 +104,112 @@ public final class ProofWorker {
         System.exit(0);
     }
 
-    /** Largest budget first, then by name: the same order in every worker of a run. */
-    static java.util.Comparator<Contract> byBudgetThenName(GateSettings settings) {
-        return java.util.Comparator.<Contract>comparingLong(c -> -settings.timeoutFor(c.getName()))
+    /**
+     * Contracts without a certificate first (they will be searched: the long searches start early,
+     * while the other worker replays), then largest budget first, then by name: the same order in
+     * every worker of a run.
+     */
+    static java.util.Comparator<Contract> byBudgetThenName(GateSettings settings, Certificates certificates) {
+        return java.util.Comparator.<Contract, Boolean>comparing(
+                        c -> certificates != null && certificates.entry(c.getName()) != null)
+                .thenComparingLong(c -> -settings.timeoutFor(c.getName()))
                 .thenComparing(Contract::getName);
+    }
+
+    /**
+     * One contract: replayed from its certificate when there is one and it closes, searched
+     * otherwise. Returns the worker's TSV line: name, proved|open, nodes, seconds, open goals,
+     * replayed|searched, the certificate's state (none, current, stale-hash, replay-failed), the
+     * file of a newly saved certificate or -, and a note (why a replay failed) or -.
+     */
+    static String check(KeYEnvironment<?> env, Contract contract, GateSettings settings, Certificates certificates,
+            Path save, String hash, double budgetScale) throws Exception {
+        String name = contract.getName();
+        String certificate = "none";
+        String note = "-";
+        if (certificates != null && certificates.entry(name) != null) {
+            long start = System.nanoTime();
+            Replay r;
+            try {
+                r = replay(env, contract, certificates.log(name), settings.maxStepsFor(name));
+            } catch (Exception | StackOverflowError e) {
+                // An unreadable or malformed certificate is a failed replay, not a failed worker.
+                r = new Replay(false, 0, e.getClass().getSimpleName() + ": " + e.getMessage());
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            if (r.closed()) {
+                String state = certificates.entry(name).hash().equals(hash) ? "current" : "stale-hash";
+                System.err.printf("  %-6s %8d nodes %7.1f s  %s (replayed)%n", "proved", r.nodes(), seconds, name);
+                return line(name, "proved", r.nodes(), seconds, 0, "replayed", state, "-", "-");
+            }
+            certificate = "replay-failed";
+            note = r.why();
+            System.err.printf("  replay did not close (%s) after %.1f s: %s; searching%n", note, seconds, name);
+        }
+        Searched s = prove(env, contract, settings, budgetScale, save);
+        return line(name, s.proved() ? "proved" : "open", s.nodes(), s.seconds(), s.openGoals(), "searched",
+                certificate, s.saved() == null ? "-" : s.saved(), note);
+    }
+
+    private static String line(String name, String status, int nodes, double seconds, int openGoals, String how,
+            String certificate, String saved, String note) {
+        return String.join("\t", name, status, Integer.toString(nodes), String.format(java.util.Locale.ROOT, "%.1f", seconds),
+                Integer.toString(openGoals), how, certificate, saved, note.replaceAll("[\\t\\r\\n]+", " "));
+    }
+
+    /** What a replay came to: closed, or why not. */
+    record Replay(boolean closed, int nodes, String why) {
+    }
+
+    /**
+     * Re-applies a stored rule log to the obligation built from the current sources. Accepted only
+     * when every recorded step applied (no parse or replay error) and the proof is closed: a
+     * truncated log leaves goals open without any error. Bounded by steps, not by time: a log with
+     * more rule applications than the contract's step limit is refused unread.
+     */
+    static Replay replay(KeYEnvironment<?> env, Contract contract, String log, int maxSteps) throws Exception {
+        int at = proofSection(log);
+        if (at < 0) {
+            return new Replay(false, 0, "no \\proof section in the certificate");
+        }
+        int steps = count(log, "(rule \"") + count(log, "(builtin \"");
+        if (steps > maxSteps) {
+            return new Replay(false, 0, steps + " recorded steps, more than the step limit " + maxSteps);
+        }
+        Proof proof = env.createProof(contract.createProofObl(env.getInitConfig(), contract));
+        try {
+            OneStepSimplifier.refreshOSS(proof);
+            var parser = new IntermediatePresentationProofFileParser(proof);
+            ProofReplayer.run(org.antlr.v4.runtime.CharStreams.fromString(log.substring(at)),
+                    parser, 1, new File("certificate").toURI());
+            var parsed = parser.getResult();
+            var result = new IntermediateProofReplayer(null, proof, parsed).replay(null, null);
+            List<Throwable> errors = new ArrayList<>(parsed.errors());
+            errors.addAll(result.getErrors());
+            int nodes = proof.getStatistics().nodes;
+            if (!errors.isEmpty()) {
+                Throwable first = errors.get(0);
+                return new Replay(false, nodes, errors.size() + " replay error(s), first: " + first.getMessage());
+            }
+            if (!proof.closed()) {
+                return new Replay(false, nodes, proof.openGoals().size() + " goal(s) left open");
+            }
+            return new Replay(true, nodes, "-");
+        } finally {
+            proof.dispose();
+        }
+    }
+
+    private static int count(String text, String what) {
+        int n = 0;
+        for (int i = text.indexOf(what); i >= 0; i = text.indexOf(what, i + what.length())) {
+            n++;
+        }
+        return n;
+    }
+
+    /** What a search came to; {@code saved} is the new certificate's file name, or null. */
+    record Searched(boolean proved, int nodes, double seconds, int openGoals, String saved) {
     }
 
     /** Creates the claim file; false when another worker created it first. */
@@ -153,7 +277,8 @@ public final class ProofWorker {
         env.getProofControl().startAndWaitForAutoMode(proof);
     }
 
-    static String prove(KeYEnvironment<?> env, Contract contract, GateSettings settings) throws Exception {
+    static Searched prove(KeYEnvironment<?> env, Contract contract, GateSettings settings, double budgetScale,
+            Path save) throws Exception {
         long start = System.nanoTime();
         Proof proof = env.createProof(contract.createProofObl(env.getInitConfig(), contract));
         try {
@@ -174,7 +299,7 @@ public final class ProofWorker {
             // (a conjunction next to the remaining program) was left unsplit and the proof stalled.
             sp.setProperty(StrategyProperties.SPLITTING_OPTIONS_KEY, StrategyProperties.SPLITTING_NORMAL);
             int maxSteps = settings.maxStepsFor(contract.getName());
-            long budgetMillis = settings.timeoutFor(contract.getName()) * 1000L;
+            long budgetMillis = Math.round(settings.timeoutFor(contract.getName()) * 1000L * budgetScale);
             if (settings.twoPhaseFor(contract.getName())) {
                 // Phase 1: instantiate quantifiers only where the instance needs no case split,
                 // until no rule applies. The default strategy instantiates the invariant's clauses
@@ -202,11 +327,40 @@ public final class ProofWorker {
                     System.err.println("---- open goal of " + contract.getName() + "\n" + goal.sequent());
                 }
             }
-            System.err.printf("  %-6s %8d nodes %7.1f s  %s%n", status, nodes, seconds, contract.getName());
-            return String.join("\t", contract.getName(), status, Integer.toString(nodes),
-                    String.format("%.1f", seconds), Integer.toString(openGoals));
+            System.err.printf("  %-6s %8d nodes %7.1f s  %s (searched)%n", status, nodes, seconds, contract.getName());
+            String saved = null;
+            if (proof.closed() && save != null) {
+                Certificates.writeLog(save, contract.getName(), ruleLog(proof));
+                saved = Certificates.fileName(contract.getName());
+            }
+            return new Searched(proof.closed(), nodes, seconds, openGoals, saved);
         } finally {
             proof.dispose();
         }
+    }
+
+    /**
+     * A closed proof's rule log: KeY's proof file from its {@code \proof} section on. The header
+     * before it (taclet options, source paths of this build's scratch copy) is left out: the
+     * replay takes none of it.
+     */
+    static String ruleLog(Proof proof) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        new OutputStreamProofSaver(proof, de.uka.ilkd.key.util.KeYConstants.INTERNAL_VERSION).save(bytes);
+        String text = bytes.toString(StandardCharsets.UTF_8);
+        int brace = proofSection(text);
+        if (brace < 0) {
+            throw new IOException("KeY's proof file of " + proof.name() + " has no \\proof section");
+        }
+        return text.substring(text.lastIndexOf("\\proof", brace));
+    }
+
+    private static final java.util.regex.Pattern PROOF_SECTION =
+            java.util.regex.Pattern.compile("^\\\\proof\\s*(?=\\{)", java.util.regex.Pattern.MULTILINE);
+
+    /** Where the rule log's opening brace is: just after a line's {@code \proof} keyword (not {@code \proofObligation}); -1 when none. */
+    static int proofSection(String text) {
+        var m = PROOF_SECTION.matcher(text);
+        return m.find() ? m.end() : -1;
     }
 }

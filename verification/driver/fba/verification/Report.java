@@ -13,9 +13,12 @@ final class Report {
     private final int jobs;
     private final boolean workerFailed;
     private final KnownOpen knownOpen;
+    /** A refresh searches on purpose: no advice to commit what it is committing anyway. */
+    private final boolean refresh;
 
     Report(GateSettings settings, List<ContractResult> results, double wallSeconds, double loadSeconds,
-            int jobs, boolean workerFailed, KnownOpen knownOpen) {
+            int jobs, boolean workerFailed, KnownOpen knownOpen, boolean refresh) {
+        this.refresh = refresh;
         this.settings = settings;
         this.results = results;
         this.wallSeconds = wallSeconds;
@@ -46,10 +49,21 @@ final class Report {
         s.append(String.format(Locale.ROOT, "proof gate: %d proved, %d open (%d known-open), %.0f s wall, %d jobs: %s%n",
                 count(true), count(false), results.stream().filter(r -> !r.proved && r.knownOpen).count(),
                 wallSeconds, jobs, passed() ? "PASSED" : "FAILED"));
+        s.append(String.format(Locale.ROOT, "  %d replayed from their certificates, %d searched%n",
+                results.stream().filter(r -> r.how.equals("replayed")).count(),
+                results.stream().filter(r -> r.how.equals("searched")).count()));
         for (ContractResult r : results) {
             if (!r.proved) {
-                s.append("  open").append(r.knownOpen ? " (known)" : "").append(": ").append(r.name).append('\n');
+                s.append("  open").append(r.knownOpen ? " (known)" : "").append(": ").append(r.name)
+                        .append(r.note == null ? "" : " (its certificate did not replay: " + r.note + ")").append('\n');
+            } else if (r.searchedAndProved() && !refresh) {
+                s.append("  searched, not replayed (").append(r.note == null ? "no certificate" : "certificate did not replay: " + r.note)
+                        .append("): ").append(r.name).append('\n');
             }
+        }
+        if (!refresh && results.stream().anyMatch(ContractResult::searchedAndProved)) {
+            s.append("  searched, not replayed — commit the new proofs with `verification/prove --adopt` (takes the ones"
+                    + " this run saved in target/) or re-search them with `verification/prove --update 'NAME'`\n");
         }
         if (workerFailed) {
             s.append("  a KeY worker failed (load or parse error?): see its output above\n");
@@ -74,10 +88,11 @@ final class Report {
         if (workerFailed) {
             s.append("A KeY worker failed; its contracts are missing from the table.\n\n");
         }
-        s.append("| contract | result | nodes | seconds |\n|---|---|---:|---:|\n");
+        s.append("| contract | result | how | nodes | seconds |\n|---|---|---|---:|---:|\n");
         for (ContractResult r : results) {
             s.append("| `").append(r.name.replace("|", "\\|")).append("` | ")
                     .append(r.proved ? "proved" : r.knownOpen ? "open (known: " + knownOpen.reason(r.name) + ")" : "**open**")
+                    .append(" | ").append(r.how).append(r.note == null ? "" : " (replay failed: " + r.note.replace("|", "\\|") + ")")
                     .append(" | ").append(r.nodes).append(" | ")
                     .append(String.format(Locale.ROOT, "%.1f", r.seconds)).append(" |\n");
         }
@@ -102,6 +117,8 @@ final class Report {
         s.append(String.format(Locale.ROOT, "  \"wallSeconds\": %.1f,%n", wallSeconds));
         s.append(String.format(Locale.ROOT, "  \"loadSeconds\": %.1f,%n", loadSeconds));
         s.append("  \"workerFailed\": ").append(workerFailed).append(",\n");
+        s.append("  \"replayed\": ").append(results.stream().filter(r -> r.how.equals("replayed")).count()).append(",\n");
+        s.append("  \"searched\": ").append(results.stream().filter(r -> r.how.equals("searched")).count()).append(",\n");
         s.append("  \"contracts\": [");
         for (int i = 0; i < results.size(); i++) {
             ContractResult r = results.get(i);
@@ -111,7 +128,11 @@ final class Report {
                     .append(", \"knownOpen\": ").append(r.knownOpen)
                     .append(", \"nodes\": ").append(r.nodes)
                     .append(String.format(Locale.ROOT, ", \"seconds\": %.1f", r.seconds))
-                    .append(", \"openGoals\": ").append(r.openGoals).append('}');
+                    .append(", \"openGoals\": ").append(r.openGoals)
+                    .append(", \"how\": ").append(quote(r.how))
+                    .append(", \"certificate\": ").append(quote(r.certificate))
+                    .append(", \"replayNote\": ").append(r.note == null ? "null" : quote(r.note))
+                    .append(", \"newCertificate\": ").append(r.saved == null ? "null" : quote(r.saved)).append('}');
         }
         s.append("\n  ]\n}\n");
         return s.toString();

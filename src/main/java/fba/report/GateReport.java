@@ -327,6 +327,8 @@ public final class GateReport {
                 row.put("result", isProved ? "proved" : "open");
                 row.put("known_open", !isProved && (Boolean.TRUE.equals(cm.get("knownOpen")) || reason != null));
                 row.put("reason", isProved ? null : reason);
+                // replayed from its proof certificate, or searched (issue 26); absent in older reports
+                row.put("how", cm.get("how"));
                 row.put("nodes", cm.get("nodes"));
                 row.put("seconds", cm.get("seconds"));
                 rows.add(row);
@@ -340,6 +342,8 @@ public final class GateReport {
         m.put("proved", proved);
         m.put("open", open);
         m.put("open_contracts", openNames);
+        m.put("replayed", rows.stream().filter(r -> "replayed".equals(r.get("how"))).count());
+        m.put("searched", rows.stream().filter(r -> "searched".equals(r.get("how"))).count());
         m.put("contracts", rows);
         m.put("report", "../verification/report.md");
         return m;

@@ -152,9 +152,16 @@ final class Html {
             b.append("<p id=\"contracts-missing\"><em>no proof report from this run</em></p>\n");
             return;
         }
-        b.append("<p>").append(p.get("proved")).append(" proved, ").append(p.get("open")).append(" open.</p>\n")
+        b.append("<p>").append(p.get("proved")).append(" proved, ").append(p.get("open")).append(" open");
+        if (p.get("replayed") instanceof Number replayed && p.get("searched") instanceof Number searched
+                && replayed.longValue() + searched.longValue() > 0) {
+            // issue 26: replayed from a saved proof certificate, or searched by KeY's auto mode
+            b.append("; ").append(replayed).append(" replayed from their proof certificates, ").append(searched)
+                    .append(" searched");
+        }
+        b.append(".</p>\n")
                 .append("<table id=\"contracts\"><thead><tr><th>contract</th><th>result</th><th>why open</th>")
-                .append("<th>nodes</th><th>seconds</th></tr></thead><tbody>\n");
+                .append("<th>how</th><th>nodes</th><th>seconds</th></tr></thead><tbody>\n");
         if (p.get("contracts") instanceof List<?> cs) {
             for (Object o : cs) {
                 if (!(o instanceof Map<?, ?> c)) {
@@ -167,6 +174,7 @@ final class Html {
                         .append("\"><td title=\"").append(esc(String.valueOf(c.get("name")))).append("\">")
                         .append(esc(String.valueOf(c.get("label")))).append("</td><td>").append(result)
                         .append("</td><td>").append(c.get("reason") == null ? "" : esc(String.valueOf(c.get("reason"))))
+                        .append("</td><td>").append(c.get("how") == null ? "" : esc(String.valueOf(c.get("how"))))
                         .append("</td><td class=\"num\">").append(c.get("nodes") == null ? "" : c.get("nodes"))
                         .append("</td><td class=\"num\">").append(c.get("seconds") == null ? "" : c.get("seconds"))
                         .append("</td></tr>\n");

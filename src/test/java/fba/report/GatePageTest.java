@@ -49,8 +49,8 @@ class GatePageTest {
         Files.writeString(g.resolve("figures/fuzz.json"), "{\"inputs\": 5000, \"crashes\": 0}");
         Files.createDirectories(target.resolve("verification"));
         Files.writeString(target.resolve("verification/report.json"), "{\"contracts\": ["
-                + "{\"name\": \"" + FREE6 + "\", \"result\": \"proved\", \"knownOpen\": false, \"nodes\": 12000, \"seconds\": 41.5},"
-                + "{\"name\": \"" + MALLOC3 + "\", \"result\": \"open\", \"knownOpen\": true, \"nodes\": 30000, \"seconds\": 90.0},"
+                + "{\"name\": \"" + FREE6 + "\", \"result\": \"proved\", \"how\": \"replayed\", \"knownOpen\": false, \"nodes\": 12000, \"seconds\": 41.5},"
+                + "{\"name\": \"" + MALLOC3 + "\", \"result\": \"open\", \"how\": \"searched\", \"knownOpen\": true, \"nodes\": 30000, \"seconds\": 90.0},"
                 + "{\"name\": \"" + UNNAMED + "\", \"result\": \"proved\", \"knownOpen\": false, \"nodes\": 300, \"seconds\": 1.2}]}");
         Files.createDirectories(target.resolve("pit-reports"));
         StringBuilder pit = new StringBuilder("<mutations>");
@@ -79,9 +79,12 @@ class GatePageTest {
         // contracts: readable names, the known-open one first with its reason, raw name when unnamed
         String reuse = row(html, "contracts", "malloc reuse");
         assertTrue(reuse.startsWith("<tr class=\"known-open\">"), reuse);
-        assertTrue(reuse.contains("<td>known open</td><td>popping the head; open at the timeout</td><td class=\"num\">30000</td>"
+        assertTrue(reuse.contains("<td>known open</td><td>popping the head; open at the timeout</td><td>searched</td><td class=\"num\">30000</td>"
                 + "<td class=\"num\">90.0</td>"), reuse);
-        assertTrue(row(html, "contracts", "free success").contains("<td>proved</td><td></td><td class=\"num\">12000</td>"));
+        assertTrue(row(html, "contracts", "free success").contains("<td>proved</td><td></td><td>replayed</td><td class=\"num\">12000</td>"));
+        // issue 26: how each contract was proved, and the totals (the third contract's report predates it)
+        assertTrue(row(html, "contracts", "orderOf(long)").contains("<td>proved</td><td></td><td></td>"));
+        assertTrue(html.contains("2 proved, 1 open; 1 replayed from their proof certificates, 1 searched.</p>"), html);
         assertTrue(row(html, "contracts", "orderOf(long)").contains(">" + UNNAMED + "</td>"), "unnamed: its raw name");
         assertTrue(html.indexOf("malloc reuse") < html.indexOf("free success"), "open contracts come first");
         // PIT: a bar per package, its width the score, and a link to the survivors
