@@ -88,7 +88,13 @@ public final class ProofGate {
             }
             Path wallFile = out.resolve("wall-seconds.txt");
             double wall = Files.exists(wallFile) ? Double.parseDouble(Files.readString(wallFile).trim()) : 0;
-            return judge(settings, knownOpen, out, parts, jobs, false, wall, false);
+            int status = judge(settings, knownOpen, out, parts, jobs, false, wall, mode.equals("refresh"));
+            if (mode.equals("refresh")) {
+                // A refresh that was stopped (or whose merge failed): take the proofs it did close.
+                refresh(staged(results(parts, knownOpen), out.resolve("refresh"),
+                        dependencyHash(root, settings, out.resolve("src"))), out.resolve("refresh"), proofs, null);
+            }
+            return status;
         }
         Path sources = out.resolve("src");
         deleteTree(sources);
@@ -98,9 +104,7 @@ public final class ProofGate {
             Files.copy(root.resolve(settings.sourceRoot).resolve(f), target, StandardCopyOption.REPLACE_EXISTING);
         }
         String stubs = settings.stubs.isEmpty() ? "-" : root.resolve(settings.stubs).toString();
-        String hash = Certificates.dependencyHash(sources, settings.files,
-                settings.stubs.isEmpty() ? null : root.resolve(settings.stubs), root.resolve(settings.keySettings),
-                settings.intRules, keyVersion());
+        String hash = dependencyHash(root, settings, sources);
         // Where this run's closed searches are saved: a staging folder merged into the proofs
         // folder afterwards (refresh), or target/ for the developer to adopt (gate).
         Path save = mode.equals("refresh") ? out.resolve("refresh") : searched;
@@ -153,6 +157,22 @@ public final class ProofGate {
         Files.writeString(out.resolve("wall-seconds.txt"), String.format(java.util.Locale.ROOT, "%.1f%n", wall));
         int status = judge(settings, knownOpen, out, parts, jobs, workerFailed, wall, mode.equals("refresh"));
         List<ContractResult> results = results(parts, knownOpen);
+        Certificates fresh = staged(results, save, hash);
+        if (mode.equals("refresh")) {
+            boolean all = only.equals("-") && !workerFailed && results.stream().allMatch(r -> r.proved);
+            refresh(fresh, save, proofs, all ? results : null);
+        }
+        return status;
+    }
+
+    private static String dependencyHash(Path root, GateSettings settings, Path sources) throws IOException {
+        return Certificates.dependencyHash(sources, settings.files,
+                settings.stubs.isEmpty() ? null : root.resolve(settings.stubs), root.resolve(settings.keySettings),
+                settings.intRules, keyVersion());
+    }
+
+    /** Writes the index of the certificates a run saved in {@code save} (one line per closed search). */
+    private static Certificates staged(List<ContractResult> results, Path save, String hash) throws IOException {
         Certificates fresh = Certificates.read(save);
         for (ContractResult r : results) {
             if (r.saved != null) {
@@ -160,11 +180,7 @@ public final class ProofGate {
             }
         }
         fresh.writeIndex();
-        if (mode.equals("refresh")) {
-            boolean all = only.equals("-") && !workerFailed && results.stream().allMatch(r -> r.proved);
-            refresh(fresh, save, proofs, all ? results : null);
-        }
-        return status;
+        return fresh;
     }
 
     /** KeY's version, as recorded in every certificate's index line and in the dependency hash. */
