@@ -222,14 +222,24 @@ public final class ProofWorker {
         }
     }
 
-    /** Whether a contract name contains one of the {@code |}-separated substrings of {@code only}. */
+    /**
+     * Whether a contract name contains one of the {@code |}-separated substrings of {@code only}
+     * (any name, when all of them start with {@code !}) and none of those written {@code !substring}.
+     */
     static boolean matches(String name, String only) {
+        boolean anyPositive = false;
+        boolean positive = false;
         for (String part : only.split("\\|")) {
-            if (!part.isEmpty() && name.contains(part)) {
-                return true;
+            if (part.startsWith("!")) {
+                if (part.length() > 1 && name.contains(part.substring(1))) {
+                    return false;
+                }
+            } else if (!part.isEmpty()) {
+                anyPositive = true;
+                positive |= name.contains(part);
             }
         }
-        return false;
+        return positive || !anyPositive;
     }
 
     static KeYEnvironment<?> load(File sources, List<File> classPath, GateSettings settings) throws Exception {
