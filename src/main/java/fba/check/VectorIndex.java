@@ -32,8 +32,8 @@ public final class VectorIndex {
             System.exit(2);
         }
         Path classes = Path.of(args[0]);
-        String hash = write(classes, args[1], commit(Path.of(args[2])));
-        System.out.println("fba: bundled vectors indexed, " + hash);
+        // silent on success, so `mvn -q package` prints nothing; `fba --version` shows the hash
+        write(classes, args[1], commit(Path.of(args[2])));
     }
 
     /** The properties written at build time; empty when the classes were built another way. */
