@@ -5,7 +5,6 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.ArgSpec;
@@ -90,7 +89,7 @@ public final class Main {
                 .addSubcommand("merge", new CheckMergeCommand(io)));
         cl.addSubcommand("vectors", new CommandLine(new VectorsCommand(io))
                 .addSubcommand("export", new VectorsCommand.Export(io)));
-        cl.addSubcommand("completion", new AutoComplete.GenerateCompletion());
+        cl.addSubcommand("completion", new CompletionCommand(io));
         cl.addSubcommand("help", new CommandLine.HelpCommand());
         // The synopsis first, so that every help text opens with "usage:", then the one-line summary.
         List<String> keys = new ArrayList<>(cl.getHelpSectionKeys());
@@ -128,10 +127,12 @@ public final class Main {
     private static int usageError(Io io, ParameterException e) {
         CommandLine cmd = e.getCommandLine();
         String name = cmd.getCommandSpec().qualifiedName();
-        io.err.println(name + ": " + describe(e));
-        if (cmd.getParent() == null && e instanceof CommandLine.UnmatchedArgumentException) {
-            io.err.print(cmd.getUsageMessage());
+        String problem = describe(e);
+        if (cmd.getParent() == null && problem.startsWith("unknown command")) {
+            // one line, as every usage error (README): the commands, not the whole usage
+            problem += " (commands: " + String.join(", ", cmd.getSubcommands().keySet()) + "; see fba --help)";
         }
+        io.err.println(name + ": " + problem);
         return 2;
     }
 
