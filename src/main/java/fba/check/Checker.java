@@ -253,6 +253,7 @@ public final class Checker {
             out.println("DIVERGENCE in vector file " + where + ": " + request);
             out.println("  expected: " + o.expected());
             out.println("  actual:   " + ResponseShape.printable(o.actual));
+            printHint(o.expected(), o.actual);
             if (ref == null || !VectorLine.matches(o.expected(), ref)) {
                 out.println("  (the reference answers '" + ref + "' here too: the vector file"
                         + " disagrees with the reference, so nothing is shrunk)");
@@ -396,6 +397,7 @@ public final class Checker {
             out.println("DIVERGENCE in " + where + " (seed " + cfg.seed + "): " + o.request());
             out.println("  expected: " + o.expected());
             out.println("  actual:   " + ResponseShape.printable(o.actual));
+            printHint(o.expected(), o.actual);
             Map<String, Object> d = divergenceJson("generated", where, o.request(), o.expected(), o.actual);
             d.put("session", t.index);
             report.put("divergence", d);
@@ -442,6 +444,14 @@ public final class Checker {
     }
 
     // ---- reporting ----
+
+    /** A profile mismatch named as such (ProfileHint), under the divergence's actual line. */
+    private void printHint(String expected, String actual) {
+        String hint = ProfileHint.of(cfg.profile, expected, actual);
+        if (hint != null) {
+            out.println("  " + hint);
+        }
+    }
 
     private Map<String, Object> divergenceJson(String phase, String where, String request, String expected,
             String actual) {
