@@ -525,14 +525,32 @@ public final class Checker {
         for (int i = 0; i < n; i++) {
             steps.add(new HeapTimeline.Step(r.script.lines[i], i == r.index ? ResponseShape.printable(r.actual) : null));
         }
-        Files.writeString(page, TraceExplorer.page(file.getFileName().toString(), cfg.profile, steps), StandardCharsets.UTF_8);
-        out.println("explorer (both answers, the heap at every step): " + page);
+        Files.writeString(page, TraceExplorer.page(file.getFileName().toString(), cfg.profile, steps, origin(file, r)),
+                StandardCharsets.UTF_8);
+        // the page opens at the divergent request by itself; the fragment says which it is
+        out.println("explorer (both answers, the heap at every step): " + page + "#step=" + (r.index + 1));
         d.put("explorer", page.toString());
         d.put("shrunk_trace", shrunk);
         d.put("shrunk_length", r.script.size());
         d.put("shrunk_file", file.toString());
         out.println("DIVERGED");
         return DIVERGED;
+    }
+
+    /**
+     * What the explorer page names: the implementation, the seed, the commands that reproduce the
+     * divergence (the shrunk trace alone, and the run that found it), and the implementation's own
+     * state after the divergent request (ImplState).
+     */
+    private TraceExplorer.Origin origin(Path file, Shrinker.Result r) {
+        String impl = "fba check --impl '" + cfg.command.replace('\n', ' ') + "'"
+                + (cfg.profile == Profile.SUBSTRATE ? "" : " --profile " + cfg.profile.wireName());
+        Map<String, String> reproduce = new LinkedHashMap<>();
+        reproduce.put("check the implementation on this trace", impl + " --vectors " + file + " --sessions 0");
+        reproduce.put("the run that found it", impl + " --seed " + cfg.seed + " --sessions " + cfg.sessions
+                + " --ops " + cfg.ops);
+        return new TraceExplorer.Origin(cfg.command, String.valueOf(cfg.seed), reproduce,
+                ImplState.probe(cfg.command, cfg.timeoutMs, cfg.profile, r.script.lines, r.index));
     }
 
     /** An error response reduced to {@code err <code>}: vector files compare codes only. */
