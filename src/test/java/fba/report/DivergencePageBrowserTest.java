@@ -99,6 +99,14 @@ class DivergencePageBrowserTest {
         assertTrue(open(replayed, "").contains("id=\"impl-state-none\""));
     }
 
+    /** The explorer page of the trace {@code text}, written as NAME.vec and NAME.html. */
+    private Path explorerOf(String name, CharSequence text) throws Exception {
+        Path trace = Files.writeString(tmp.resolve(name + ".vec"), text);
+        Path page = tmp.resolve(name + ".html");
+        TraceExplorer.write(trace, TraceExplorer.read(trace), Profile.SUBSTRATE, page);
+        return page;
+    }
+
     /** Loads {@code page#fragment} in an iframe of {@code width} px, runs {@code script} on it, returns the DOM. */
     private String harness(Path page, String fragment, int width, String script) throws Exception {
         Path h = Files.writeString(tmp.resolve("harness-" + System.nanoTime() + ".html"), "<!DOCTYPE html><html><body>"
@@ -117,9 +125,7 @@ class DivergencePageBrowserTest {
         for (int i = 0; i < 120; i++) {
             t.append("malloc 33554432\n");
         }
-        Path trace = Files.writeString(tmp.resolve("long.vec"), t);
-        Path page = tmp.resolve("long.html");
-        TraceExplorer.write(trace, TraceExplorer.read(trace), Profile.SUBSTRATE, page);
+        Path page = explorerOf("long", t);
         // when opened at the last request in an 800 px window
         String dom = harness(page, "step=121", 800, ""
                 + "var hv = d.getElementById('heapview'), r = d.querySelector('#heap g.touched rect').getBoundingClientRect();\n"
@@ -138,9 +144,7 @@ class DivergencePageBrowserTest {
             t.append("malloc ").append(i % 3 == 0 ? 1 : 9).append('\n');
         }
         t.append("free 4000000024\n");
-        Path trace = Files.writeString(tmp.resolve("labels.vec"), t);
-        Path page = tmp.resolve("labels.html");
-        TraceExplorer.write(trace, TraceExplorer.read(trace), Profile.SUBSTRATE, page);
+        Path page = explorerOf("labels", t);
         // when each zoom level is drawn, the labels' real boxes are compared with their neighbours'
         String dom = harness(page, "step=202", 1200, ""
                 + "function overlaps() { var boxes = Array.from(d.querySelectorAll('#heap text.addr')).map(function (e) {\n"
