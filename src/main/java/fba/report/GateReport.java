@@ -508,9 +508,9 @@ public final class GateReport {
         m.put("last_request", last);
         m.put("reference_response", lastResponse);
         // The same trace in the explorer, next to the page: every step, not just the last.
-        TraceExplorer.Trace steps = TraceExplorer.read(p);
-        Files.writeString(gate.resolve("trace.html"), TraceExplorer.page("trace.vec",
-                v.profile() != null ? v.profile() : Profile.SUBSTRATE, steps.steps()), StandardCharsets.UTF_8);
+        // (it names the implementation and seed the trace's comments record, and how to replay it)
+        TraceExplorer.write(p, TraceExplorer.read(p), v.profile() != null ? v.profile() : Profile.SUBSTRATE,
+                gate.resolve("trace.html"));
         m.put("explorer", "trace.html");
         if (session.allocator() != null) {
             long mark = markedAddress(last, lastResponse);
