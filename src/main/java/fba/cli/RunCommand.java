@@ -78,6 +78,7 @@ final class RunCommand implements Callable<Integer> {
                 // one bad file does not hide the results of the others
                 malformed++;
                 out.println("MALFORMED " + set.path(i));
+                out.flush(); // the reason (stderr) follows its MALFORMED line on a terminal
                 err.println("fba run: " + message(set.path(i), e));
                 continue;
             }
