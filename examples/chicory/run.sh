@@ -1,0 +1,84 @@
+#!/usr/bin/env bash
+# examples/chicory/run.sh — fba inside a real Wasm engine, end to end (issue 29; a gate step):
+#   1. builds the C programs for wasm32 and natively (programs/build.sh: clang + lld, gcc)
+#   2. installs the core artifact target/fba-core-VERSION.jar (built by `mvn -B package`) into the
+#      local Maven repository as dev.fba:fba-core:VERSION and builds this host against it and
+#      Chicory, nothing else (its JUnit tests run here)
+#   3. runs each program's entry point on Chicory with fba as its allocator, recording every
+#      allocator call (>= 10^5 per program) into target/chicory/NAME.vec, and checks that
+#      - the checksum equals the native build's (gcc, the C library's malloc), and
+#      - ./fba run replays the recorded trace with identical responses
+#   4. checks that spec/vectors/wasm/NAME.vec is the recording's first 1500 calls, byte for byte
+#      (--update writes them instead)
+# Usage: examples/chicory/run.sh [--update]   (from anywhere; run `mvn -B package` first)
+set -euo pipefail
+root=$(cd "$(dirname "$0")/../.." && pwd)
+here=$root/examples/chicory
+cd "$root"
+update=0
+[ "${1:-}" = "--update" ] && update=1
+out=$root/target/chicory
+mkdir -p "$out"
+
+# program and N: N chosen so that each run makes at least 10^5 allocator calls
+programs="codec:300 hashmap:55000 tree:20000 strsort:52000"
+prefix_calls=1500
+min_calls=100000
+
+"$here/programs/build.sh" >/dev/null
+
+shopt -s nullglob
+jars=()
+for j in target/fba-core-*.jar; do
+  case "$j" in *-javadoc.jar) ;; *) jars+=("$j") ;; esac
+done
+if [ ${#jars[@]} -ne 1 ]; then
+  echo "run.sh: expected one target/fba-core-VERSION.jar, found ${#jars[@]}: run mvn -B package first (or mvn clean)" >&2
+  exit 2
+fi
+core=${jars[0]}
+version=$(basename "$core" .jar)
+version=${version#fba-core-}
+mvn -B -q org.apache.maven.plugins:maven-install-plugin:3.1.3:install-file -Dfile="$core" \
+  -DgroupId=dev.fba -DartifactId=fba-core -Dversion="$version" -Dpackaging=jar
+mvn -B -q -f "$here/pom.xml" -Dfba.version="$version" package
+host="java -jar $here/target/fba-chicory-host.jar"
+
+status=0
+for entry in $programs; do
+  name=${entry%%:*}
+  n=${entry#*:}
+  native=$("$here/programs/build/$name-native" "$n")
+  if ! $host "$here/programs/build/$name.wasm" "$n" --trace "$out/$name.vec" \
+      --prefix "$prefix_calls" "$out/$name-prefix.vec" >"$out/$name.out" 2>"$out/$name.err"; then
+    echo "$name: the host failed:" >&2
+    cat "$out/$name.err" >&2
+    status=1
+    continue
+  fi
+  wasm=$(sed -n 's/^checksum //p' "$out/$name.out")
+  calls=$(grep -c '^malloc \|^free ' "$out/$name.vec" || true)
+  if [ "$wasm" != "$native" ]; then
+    echo "$name: checksum $wasm on Chicory with fba, $native native: a live block was clobbered" >&2
+    status=1
+  fi
+  if [ "$calls" -lt "$min_calls" ]; then
+    echo "$name: only $calls allocator calls recorded (want >= $min_calls)" >&2
+    status=1
+  fi
+  if ! ./fba run --quiet "$out/$name.vec" >"$out/$name.run" 2>&1; then
+    echo "$name: ./fba run does not replay the recorded trace identically:" >&2
+    cat "$out/$name.run" >&2
+    status=1
+  fi
+  vec=spec/vectors/wasm/$name.vec
+  if [ "$update" = 1 ]; then
+    mkdir -p spec/vectors/wasm
+    cp "$out/$name-prefix.vec" "$vec"
+  elif ! cmp -s "$out/$name-prefix.vec" "$vec"; then
+    echo "$name: $vec is not this recording's first $prefix_calls calls (examples/chicory/run.sh --update rewrites it): diff $out/$name-prefix.vec $vec" >&2
+    status=1
+  fi
+  echo "$name($n): checksum $wasm = native, $calls allocator calls, trace replays under ./fba run ($(sed -n 's/^allocator calls: [0-9]*, //p' "$out/$name.err"))"
+done
+exit $status
