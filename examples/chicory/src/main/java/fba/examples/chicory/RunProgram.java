@@ -15,12 +15,15 @@ import java.util.List;
  *
  * <pre>
  * java -jar fba-chicory-host.jar PROGRAM.wasm [N] [--entry NAME] [--context onchain|offchain]
- *     [--trace FILE] [--prefix CALLS FILE] [--timing]
+ *     [--trace FILE] [--prefix CALLS FILE] [--timing] [--warmup RUNS]
  * </pre>
  *
  * Prints {@code checksum <u64>} on stdout (the entry point's i64 result, unsigned) and the call
- * count on stderr. Exit status: 0 done, 1 the program trapped (an allocator error names its
- * request and code), 2 bad usage or a module it cannot run.
+ * count on stderr; {@code --timing} adds the time spent inside the allocator per call, and
+ * {@code --warmup RUNS} first runs the program RUNS times on fresh instances (unrecorded, untimed,
+ * each checksum must match) so that the figures are the JIT-compiled host's. Exit status: 0 done,
+ * 1 the program trapped (an allocator error names its request and code), 2 bad usage or a module
+ * it cannot run.
  */
 public final class RunProgram {
 
@@ -33,7 +36,7 @@ public final class RunProgram {
         } catch (UsageError e) {
             System.err.println("fba-chicory-host: " + e.getMessage());
             System.err.println("usage: fba-chicory-host PROGRAM.wasm [N] [--entry NAME] [--context onchain|offchain]"
-                    + " [--trace FILE] [--prefix CALLS FILE] [--timing]");
+                    + " [--trace FILE] [--prefix CALLS FILE] [--timing] [--warmup RUNS]");
             System.exit(2);
         }
     }
@@ -47,6 +50,7 @@ public final class RunProgram {
         Path prefix = null;
         long prefixCalls = 0;
         boolean timing = false;
+        long warmup = 0;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             switch (a) {
@@ -66,6 +70,9 @@ public final class RunProgram {
                 case "--prefix":
                     prefixCalls = number(value(args, ++i, a), "--prefix CALLS");
                     prefix = Path.of(value(args, ++i, a));
+                    break;
+                case "--warmup":
+                    warmup = number(value(args, ++i, a), "--warmup RUNS");
                     break;
                 case "--timing":
                     timing = true;
@@ -87,6 +94,15 @@ public final class RunProgram {
         }
         if (!Files.isRegularFile(wasm)) {
             throw new UsageError(wasm + ": no such file");
+        }
+        String warmChecksum = null;
+        for (long w = 0; w < warmup; w++) {
+            String c = warmupRun(wasm, context, entry, n);
+            if (warmChecksum != null && !warmChecksum.equals(c)) {
+                System.err.println("fba-chicory-host: warm-up runs disagree: checksums " + warmChecksum + " and " + c);
+                return 1;
+            }
+            warmChecksum = c;
         }
         AllocatorImports imports = new AllocatorImports(timing);
         WasmHost host;
@@ -132,7 +148,12 @@ public final class RunProgram {
         }
         long wall = System.nanoTime() - t0;
         imports.finish();
-        System.out.println("checksum " + (result == null || result.length == 0 ? "none" : Long.toUnsignedString(result[0])));
+        String checksum = result == null || result.length == 0 ? "none" : Long.toUnsignedString(result[0]);
+        if (warmChecksum != null && !warmChecksum.equals(checksum)) {
+            System.err.println("fba-chicory-host: the warm-up runs' checksum " + warmChecksum + " differs from " + checksum);
+            return 1;
+        }
+        System.out.println("checksum " + checksum);
         System.err.println("allocator calls: " + imports.calls() + ", run " + wall / 1_000_000 + " ms"
                 + (timing ? String.format(", inside the allocator %.1f ns per call (%.1f %% of the run)",
                         (double) imports.nanosInside() / Math.max(1, imports.calls()),
@@ -141,6 +162,18 @@ public final class RunProgram {
             System.err.println("trace: " + p);
         }
         return 0;
+    }
+
+    /** One unrecorded run on a fresh instance; returns its checksum (a trap propagates). */
+    private static String warmupRun(Path wasm, CallContext context, String entry, long n) {
+        WasmHost host;
+        try {
+            host = WasmHost.load(wasm, context, new AllocatorImports(false));
+        } catch (IllegalArgumentException e) {
+            throw new UsageError(e.getMessage());
+        }
+        long[] r = n >= 0 ? host.call(entry, n) : host.call(entry);
+        return r == null || r.length == 0 ? "none" : Long.toUnsignedString(r[0]);
     }
 
     private static TraceRecorder recorder(Path file, WasmHost host, CallContext context, String what, String scope) {
