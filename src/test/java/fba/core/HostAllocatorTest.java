@@ -103,21 +103,27 @@ class HostAllocatorTest {
         assertTrue(twice.getMessage().contains("the header at 0 is not an occupied block"), twice.getMessage());
     }
 
+    /** A heap of one page holding one 8-byte block whose header then reads {@code header}; returns the block. */
+    private static long forged(SparseMemory m, HostAllocator h, boolean freed, long header) {
+        long p = h.malloc(8);
+        if (freed) {
+            h.free(p);
+        }
+        m.writeU64(p - 8, header);
+        return p;
+    }
+
     @Test
     void clobberedHeadersGiveTheirCodes() {
         SparseMemory m = new SparseMemory(1, 1);
         HostAllocator h = HostAllocator.create(m, 0, CallContext.ONCHAIN);
-        long p = h.malloc(8);
-        m.writeU64(p - 8, FreeingBumpAllocator.OCCUPIED | 40);
-        AllocatorException order = freeFails(h, p);
+        AllocatorException order = freeFails(h, forged(m, h, false, FreeingBumpAllocator.OCCUPIED | 40));
         assertEquals(ErrorCode.INVALID_ORDER, order.code());
         assertTrue(order.getMessage().contains("an order the context does not have"), order.getMessage());
 
         SparseMemory m2 = new SparseMemory(1, 1);
         HostAllocator h2 = HostAllocator.create(m2, 0, CallContext.ONCHAIN);
-        long q = h2.malloc(8);
-        h2.free(q);
-        m2.writeU64(q - 8, 1L << 20);
+        long q = forged(m2, h2, true, 1L << 20);
         // the pop hands q out again and makes the forged link the head; the next pop refuses it
         assertEquals(q, h2.malloc(8));
         AllocatorException list = mallocFails(h2, 8);
@@ -126,9 +132,7 @@ class HostAllocatorTest {
 
         SparseMemory m3 = new SparseMemory(1, 1);
         HostAllocator h3 = HostAllocator.create(m3, 0, CallContext.ONCHAIN);
-        long r = h3.malloc(8);
-        m3.writeU64(r - 8, FreeingBumpAllocator.OCCUPIED | 10);
-        AllocatorException under = freeFails(h3, r);
+        AllocatorException under = freeFails(h3, forged(m3, h3, false, FreeingBumpAllocator.OCCUPIED | 10));
         assertEquals(ErrorCode.STATS_UNDERFLOW, under.code());
         assertTrue(under.getMessage().contains("larger than the bytes counted"), under.getMessage());
     }

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.LongSupplier;
 
 /**
  * The two allocator host functions a Substrate runtime imports, over one {@link HostAllocator}:
@@ -66,21 +67,7 @@ public final class AllocatorImports {
     }
 
     private long malloc(long size) {
-        before();
-        long ptr;
-        long t0 = timed ? System.nanoTime() : 0;
-        try {
-            ptr = heap.malloc(size);
-        } catch (AllocatorException e) {
-            for (TraceRecorder r : recorders) {
-                r.failed("malloc", size, e.code().wireName());
-            }
-            after();
-            throw e;
-        }
-        if (timed) {
-            nanosInside += System.nanoTime() - t0;
-        }
+        long ptr = call("malloc", size, () -> heap.malloc(size));
         for (TraceRecorder r : recorders) {
             r.mallocOk(size, ptr);
         }
@@ -90,13 +77,26 @@ public final class AllocatorImports {
     }
 
     private void free(long ptr) {
+        call("free", ptr, () -> {
+            heap.free(ptr);
+            return 0;
+        });
+        for (TraceRecorder r : recorders) {
+            r.freeOk(ptr);
+        }
+        after();
+    }
+
+    /** Runs one allocator call, timed when asked; a failure is recorded and propagates. */
+    private long call(String request, long argument, LongSupplier op) {
         before();
         long t0 = timed ? System.nanoTime() : 0;
+        long result;
         try {
-            heap.free(ptr);
+            result = op.getAsLong();
         } catch (AllocatorException e) {
             for (TraceRecorder r : recorders) {
-                r.failed("free", ptr, e.code().wireName());
+                r.failed(request, argument, e.code().wireName());
             }
             after();
             throw e;
@@ -104,10 +104,7 @@ public final class AllocatorImports {
         if (timed) {
             nanosInside += System.nanoTime() - t0;
         }
-        for (TraceRecorder r : recorders) {
-            r.freeOk(ptr);
-        }
-        after();
+        return result;
     }
 
     private void before() {

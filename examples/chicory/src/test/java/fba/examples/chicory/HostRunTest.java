@@ -74,13 +74,8 @@ class HostRunTest {
     @Test
     void anAllocatorErrorTrapsTheCallAndIsRecorded() throws IOException {
         AllocatorImports imports = new AllocatorImports(false);
-        ByteArrayMemory engine = new ByteArrayMemory(new MemoryLimits(1, 1));
-        imports.bind(HostAllocator.create(new ChicoryMemory(engine), 1024, CallContext.ONCHAIN));
         StringWriter out = new StringWriter();
-        TraceRecorder r = new TraceRecorder(out);
-        r.init(1024, "onchain", 1, 1);
-        imports.record(r, Long.MAX_VALUE);
-        HostFunction[] f = imports.functions();
+        HostFunction[] f = recorded(imports, new ByteArrayMemory(new MemoryLimits(1, 1)), 1024, out);
         assertEquals("env", f[0].module());
         assertEquals("ext_allocator_malloc_version_1", f[0].name());
         assertEquals("ext_allocator_free_version_1", f[1].name());
@@ -99,19 +94,25 @@ class HostRunTest {
     @Test
     void growthByTheRuntimeItselfIsRecordedAsGrow() {
         AllocatorImports imports = new AllocatorImports(false);
-        ByteArrayMemory engine = new ByteArrayMemory(new MemoryLimits(1, 4));
-        imports.bind(HostAllocator.create(new ChicoryMemory(engine), 0, CallContext.ONCHAIN));
         StringWriter out = new StringWriter();
-        TraceRecorder r = new TraceRecorder(out);
-        r.init(0, "onchain", 1, 4);
-        imports.record(r, Long.MAX_VALUE);
-        HostFunction[] f = imports.functions();
+        ByteArrayMemory engine = new ByteArrayMemory(new MemoryLimits(1, 4));
+        HostFunction[] f = recorded(imports, engine, 0, out);
         engine.grow(2);
         f[0].handle().apply(null, 8);
         f[0].handle().apply(null, 100_000);
         imports.finish();
         assertEquals("init 0 onchain 1 4 => ok\ngrow 2 => ok\nmalloc 8 => ok 8\nmalloc 100000 => ok 24\n"
                 + "stats => ok 131096 131096 131096 131096\npages => ok 3\n", out.toString());
+    }
+
+    /** The host functions over a fresh allocator on {@code engine}, every call recorded into {@code out}. */
+    private static HostFunction[] recorded(AllocatorImports imports, ByteArrayMemory engine, long heapBase, StringWriter out) {
+        ChicoryMemory memory = new ChicoryMemory(engine);
+        imports.bind(HostAllocator.create(memory, heapBase, CallContext.ONCHAIN));
+        TraceRecorder r = new TraceRecorder(out);
+        r.init(heapBase, "onchain", memory.pages(), memory.maxPages());
+        imports.record(r, Long.MAX_VALUE);
+        return imports.functions();
     }
 
     @Test
