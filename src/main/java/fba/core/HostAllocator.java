@@ -1,6 +1,9 @@
 package fba.core;
 
 import java.math.BigInteger;
+import java.util.EnumMap;
+import java.util.Locale;
+import java.util.Map;
 
 /**
  * The entry point for a JVM host that runs Wasm runtimes: fba's proved allocator behind the two
@@ -102,9 +105,9 @@ public final class HostAllocator {
             throw new IllegalArgumentException("malloc size " + size + " is not a u32");
         }
         long r = allocator.malloc(size);
-        if (r < 0) {
-            ErrorCode code = ErrorCode.ofStatus((int) -r);
-            throw new AllocatorException(code, "malloc", size, mallocDetail(code, size));
+        // a pointer is at least 8 (just past a header); an error is a negated status
+        if (r < FreeingBumpAllocator.HEADER_SIZE) {
+            throw failure(ErrorCode.ofStatus((int) -r), "malloc", size);
         }
         return r;
     }
@@ -123,54 +126,39 @@ public final class HostAllocator {
         }
         int status = allocator.free(ptr);
         if (status != Status.OK) {
-            ErrorCode code = ErrorCode.ofStatus(status);
-            throw new AllocatorException(code, "free", ptr, freeDetail(code, ptr));
+            throw failure(ErrorCode.ofStatus(status), "free", ptr);
         }
     }
 
-    private String mallocDetail(ErrorCode code, long size) {
-        switch (code) {
-            case TOO_LARGE:
-                return "the " + context.wireName() + " context's largest block is " + context.maxAllocation() + " bytes";
-            case OUT_OF_SPACE:
-                return "memory cannot grow past " + allocator.memory().maxPages() + " pages";
-            default:
-                return commonDetail(code);
-        }
+    /**
+     * What each error means, for the exception's message. Filled in by {@link #detail} with, in
+     * order: the context's name, its largest block, the memory's page limit, the header address
+     * ({@code argument - 8}) and the memory's size. A table rather than branches: the messages are
+     * data, and every error the allocator can report has one.
+     */
+    private static final Map<ErrorCode, String> DETAIL = new EnumMap<>(ErrorCode.class);
+
+    static {
+        DETAIL.put(ErrorCode.TOO_LARGE, "the %1$s context's largest block is %2$d bytes");
+        DETAIL.put(ErrorCode.OUT_OF_SPACE, "memory cannot grow past %3$d pages");
+        DETAIL.put(ErrorCode.MEMORY_SHRANK, "memory is smaller than at the start of the previous call");
+        DETAIL.put(ErrorCode.POISONED, "an earlier error poisoned the allocator");
+        DETAIL.put(ErrorCode.INVALID_POINTER, "pointers handed out are at least 8");
+        DETAIL.put(ErrorCode.OUT_OF_BOUNDS, "the header at %4$d lies outside the memory's %5$d bytes");
+        DETAIL.put(ErrorCode.NOT_ALLOCATED, "the header at %4$d is not an occupied block: a double free or a foreign pointer");
+        DETAIL.put(ErrorCode.INVALID_ORDER, "an occupied header holds an order the context does not have");
+        DETAIL.put(ErrorCode.INVALID_FREE_LIST, "a free list's head lies outside memory or at an occupied header");
+        DETAIL.put(ErrorCode.STATS_UNDERFLOW, "the block is larger than the bytes counted as allocated");
+        DETAIL.put(ErrorCode.BUMPER_WRAP,
+                "strict profile: the block would end exactly at 4 GiB, where sc-allocator's bump pointer wraps");
+        DETAIL.put(ErrorCode.ALLOCATED_WRAP, "strict profile: the count of allocated bytes would pass 2^32 - 1");
     }
 
-    private String freeDetail(ErrorCode code, long ptr) {
-        switch (code) {
-            case INVALID_POINTER:
-                return "pointers handed out are at least 8";
-            case OUT_OF_BOUNDS:
-                return "the header at " + (ptr - 8) + " lies outside the memory's " + allocator.memory().size() + " bytes";
-            case NOT_ALLOCATED:
-                return "the header at " + (ptr - 8) + " is not an occupied block: a double free or a foreign pointer";
-            case STATS_UNDERFLOW:
-                return "the block is larger than the bytes counted as allocated";
-            default:
-                return commonDetail(code);
-        }
-    }
-
-    private static String commonDetail(ErrorCode code) {
-        switch (code) {
-            case POISONED:
-                return "an earlier error poisoned the allocator";
-            case MEMORY_SHRANK:
-                return "memory is smaller than at the start of the previous call";
-            case INVALID_ORDER:
-                return "an occupied header holds an order the context does not have";
-            case INVALID_FREE_LIST:
-                return "a free list's head lies outside memory or at an occupied header";
-            case BUMPER_WRAP:
-                return "strict profile: the block would end exactly at 4 GiB, where sc-allocator's bump pointer wraps";
-            case ALLOCATED_WRAP:
-                return "strict profile: the count of allocated bytes would pass 2^32 - 1";
-            default:
-                return "see spec/protocol.md, error codes";
-        }
+    private AllocatorException failure(ErrorCode code, String request, long argument) {
+        String detail = String.format(Locale.ROOT, DETAIL.getOrDefault(code, "see spec/protocol.md, error codes"),
+                context.wireName(), context.maxAllocation(), allocator.memory().maxPages(), argument - 8,
+                allocator.memory().size());
+        return new AllocatorException(code, request, argument, detail);
     }
 
     /** The counters sc-allocator keeps, read now. */

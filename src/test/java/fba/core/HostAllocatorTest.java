@@ -103,9 +103,13 @@ class HostAllocatorTest {
         assertTrue(twice.getMessage().contains("the header at 0 is not an occupied block"), twice.getMessage());
     }
 
-    /** A heap of one page holding one 8-byte block whose header then reads {@code header}; returns the block. */
+    /** One new block of {@code size} (8) bytes, freed if asked, whose header then reads {@code header}; returns it. */
     private static long forged(SparseMemory m, HostAllocator h, boolean freed, long header) {
-        long p = h.malloc(8);
+        return forged(m, h, freed, header, 8);
+    }
+
+    private static long forged(SparseMemory m, HostAllocator h, boolean freed, long header, long size) {
+        long p = h.malloc(size);
         if (freed) {
             h.free(p);
         }
@@ -164,6 +168,27 @@ class HostAllocatorTest {
         AllocatorException bump = mallocFails(s, 32L << 20);
         assertEquals(ErrorCode.BUMPER_WRAP, bump.code());
         assertTrue(bump.getMessage().contains("end exactly at 4 GiB"), bump.getMessage());
+    }
+
+    @Test
+    void strictRefusesToCountPast4GiB() {
+        // the forged list of spec/vectors/wrap_allocated_forged_list_strict.vec
+        SparseMemory m = new SparseMemory(1, 65536);
+        HostAllocator h = HostAllocator.create(m, 0, CallContext.OFFCHAIN, Profile.STRICT);
+        assertEquals(8, forged(m, h, true, 8, 1L << 31));
+        assertEquals(8, h.malloc(1L << 31));
+        AllocatorException e = mallocFails(h, 1L << 31);
+        assertEquals(ErrorCode.ALLOCATED_WRAP, e.code());
+        assertTrue(e.getMessage().endsWith("(strict profile: the count of allocated bytes would pass 2^32 - 1)"), e.getMessage());
+    }
+
+    @Test
+    void theEdgesOfTheU32RangeReachTheAllocator() {
+        assertEquals(ErrorCode.TOO_LARGE, mallocFails(onchain(1, 1), 0xFFFFFFFFL).code());
+        assertEquals(ErrorCode.INVALID_POINTER, freeFails(onchain(1, 1), 0).code());
+        assertEquals(ErrorCode.OUT_OF_BOUNDS, freeFails(onchain(1, 1), 0xFFFFFFFFL).code());
+        // the largest heap base: sc-allocator's alignment wraps it to 0
+        assertEquals(0, HostAllocator.create(new SparseMemory(65536, 65536), 0xFFFFFFFFL, CallContext.ONCHAIN).heapBase());
     }
 
     @Test
