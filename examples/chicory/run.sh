@@ -27,16 +27,12 @@ min_calls=100000
 
 "$here/programs/build.sh" >/dev/null
 
-shopt -s nullglob
-jars=()
-for j in target/fba-core-*.jar; do
-  case "$j" in *-javadoc.jar) ;; *) jars+=("$j") ;; esac
-done
-if [ ${#jars[@]} -ne 1 ]; then
-  echo "run.sh: expected one target/fba-core-VERSION.jar, found ${#jars[@]}: run mvn -B package first (or mvn clean)" >&2
+# the newest core jar: after a version change the old one may still be in target/
+core=$(ls -t target/fba-core-*.jar 2>/dev/null | grep -v -- '-javadoc\.jar$' | head -1 || true)
+if [ -z "$core" ]; then
+  echo "run.sh: no target/fba-core-VERSION.jar: build it first with mvn -B package" >&2
   exit 2
 fi
-core=${jars[0]}
 version=$(basename "$core" .jar)
 version=${version#fba-core-}
 mvn -B -q org.apache.maven.plugins:maven-install-plugin:3.1.3:install-file -Dfile="$core" \
