@@ -131,7 +131,7 @@ public final class HostAllocator {
     }
 
     /**
-     * What each error means, for the exception's message. Filled in by {@link #detail} with, in
+     * What each error means, for the exception's message. Filled in by {@code failure} with, in
      * order: the context's name, its largest block, the memory's page limit, the header address
      * ({@code argument - 8}) and the memory's size. A table rather than branches: the messages are
      * data, and every error the allocator can report has one.
