@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # examples/chicory/run.sh — fba inside a real Wasm engine, end to end (issue 29; a gate step):
 #   1. builds the C programs for wasm32 and natively (programs/build.sh: clang + lld, gcc)
-#   2. installs the core artifact target/fba-core-VERSION.jar (built by `mvn -B package`) into the
-#      local Maven repository as dev.fba:fba-core:VERSION and builds this host against it and
-#      Chicory, nothing else (its JUnit tests run here)
+#   2. checks that the core artifact target/fba-core-VERSION.jar (built by `mvn -B package`) holds
+#      fba.core alone, installs it into the local Maven repository as dev.fba:fba-core:VERSION and
+#      builds this host against it and Chicory, nothing else (its JUnit tests run here)
 #   3. runs each program's entry point on Chicory with fba as its allocator, recording every
 #      allocator call (>= 10^5 per program) into target/chicory/NAME.vec, and checks that
 #      - the checksum equals the native build's (gcc, the C library's malloc), and
@@ -32,6 +32,13 @@ core=$(ls -t target/fba-core-*.jar 2>/dev/null | grep -v -- '-javadoc\.jar$' | h
 if [ -z "$core" ]; then
   echo "run.sh: no target/fba-core-VERSION.jar: build it first with mvn -B package" >&2
   exit 2
+fi
+# the core artifact holds fba.core and nothing else (no other package, no dependency)
+foreign=$(jar tf "$core" | grep -v -e '^META-INF/' -e '^fba/$' -e '^fba/core/[^/]*$' || true)
+if [ -n "$foreign" ]; then
+  echo "run.sh: $core holds more than fba.core:" >&2
+  echo "$foreign" >&2
+  exit 1
 fi
 version=$(basename "$core" .jar)
 version=${version#fba-core-}
