@@ -16,7 +16,11 @@ root=$(cd "$(dirname "$0")/../.." && pwd)
 here=$root/examples/chicory
 cd "$root"
 update=0
-[ "${1:-}" = "--update" ] && update=1
+case "$*" in
+  "") ;;
+  --update) update=1 ;;
+  *) echo "usage: examples/chicory/run.sh [--update]" >&2; exit 2 ;;
+esac
 out=$root/target/chicory
 mkdir -p "$out"
 
