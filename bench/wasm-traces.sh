@@ -15,6 +15,7 @@
 #      allocator (HostAllocator + ChicoryMemory, System.nanoTime around each call) per call
 # Usage: bench/wasm-traces.sh     REPS=N (default 5), RUNS=N (default 3), COPIES=N (default 5)
 set -eu
+if [ $# -gt 0 ]; then echo "usage: bench/wasm-traces.sh (no arguments)" >&2; exit 2; fi
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 reps=${REPS:-5}

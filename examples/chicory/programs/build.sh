@@ -6,6 +6,7 @@
 #   NAME-native  gcc with the C library's malloc/free: `NAME-native N` prints run(N)'s checksum
 # Needs clang and lld (Debian: apt-get install clang lld) and a C compiler (gcc).
 set -eu
+if [ $# -gt 0 ]; then echo "usage: examples/chicory/programs/build.sh (no arguments)" >&2; exit 2; fi
 here=$(cd "$(dirname "$0")" && pwd)
 out=$here/build
 mkdir -p "$out"
