@@ -12,7 +12,9 @@
 #      traces (requests only) concatenated COPIES times, CPU time (user + sys), median of RUNS
 #   3. the cost per host call inside Chicory: each program run on the host with --timing after
 #      two warm-up runs: the run's wall time, the allocator calls, and the time inside the
-#      allocator (HostAllocator + ChicoryMemory, System.nanoTime around each call) per call
+#      allocator (HostAllocator + ChicoryMemory, System.nanoTime around each call) per call; and
+#      the whole round trip of a call (engine to host function and back): bench/hostcall.c, a
+#      loop of malloc and free, its run time over its calls (its checksum checked against gcc's)
 # Usage: bench/wasm-traces.sh     REPS=N (default 5), RUNS=N (default 3), COPIES=N (default 5)
 set -eu
 if [ $# -gt 0 ]; then echo "usage: bench/wasm-traces.sh (no arguments)" >&2; exit 2; fi
@@ -36,6 +38,9 @@ if [ "$missing" = 1 ] || [ ! -f "$host" ] || [ ! -x examples/c/build/fba-c ]; th
 fi
 ${CC:-cc} -std=c11 -O2 -Wall -Wextra -Werror -o "$out/replay-c" examples/chicory/bench/replay.c \
   examples/c/src/allocator.c examples/c/src/sparse_memory.c examples/c/src/errors.c
+clang --target=wasm32 -O2 -nostdlib -fno-builtin -Wall -Werror -Wl,--no-entry -Wl,--export=__heap_base \
+  -Wl,--max-memory=67108864 -o "$out/hostcall.wasm" examples/chicory/bench/hostcall.c
+${CC:-cc} -O2 -Wall -Werror -o "$out/hostcall-native" examples/chicory/bench/hostcall.c
 
 load_before=$(uptime)
 # shellcheck disable=SC2086 # the trace list is a word list
@@ -85,4 +90,13 @@ for p in $programs; do
   line=$(java -jar "$host" "examples/chicory/programs/build/$name.wasm" "${p#*:}" --timing --warmup 2 2>&1 >/dev/null | grep '^allocator calls')
   printf '  %-10s %s\n' "$name" "$line"
 done
+# the round trip: hostcall.wasm does little but call malloc and free
+hc_n=500000
+hc=$(java -jar "$host" "$out/hostcall.wasm" "$hc_n" --timing --warmup 2 2>&1)
+[ "$(echo "$hc" | sed -n 's/^checksum //p')" = "$("$out/hostcall-native" "$hc_n")" ] || {
+  echo "wasm-traces: hostcall's checksum differs from its native build's: $hc" >&2
+  exit 1
+}
+echo "$hc" | sed -n 's/^allocator calls: \([0-9]*\), run \([0-9]*\) ms, inside the allocator \([0-9.]*\) ns.*/\1 \2 \3/p' |
+  awk '{ printf "  %-10s round trip of a host call (engine, host function, allocator) %.0f ns, of which the allocator %.1f ns (%d calls)\n", "hostcall", $2 * 1e6 / $1, $3, $1 }'
 echo "load after: $(uptime)"

@@ -69,8 +69,8 @@ __attribute__((unused)) static void *rt_grow(void *old, usize old_n, usize new_n
 }
 
 static u32 rng_state;
-static void rng_seed(u32 s) { rng_state = s ? s : 1; }
-static u32 rng(void) {
+__attribute__((unused)) static void rng_seed(u32 s) { rng_state = s ? s : 1; }
+__attribute__((unused)) static u32 rng(void) {
     u32 x = rng_state;
     x ^= x << 13;
     x ^= x >> 17;
@@ -79,7 +79,7 @@ static u32 rng(void) {
 }
 
 /* FNV-1a, 64-bit, folded over bytes. */
-static u64 fnv(u64 h, const u8 *p, usize n) {
+__attribute__((unused)) static u64 fnv(u64 h, const u8 *p, usize n) {
     for (usize i = 0; i < n; i++) {
         h ^= p[i];
         h *= 1099511628211ULL;
