@@ -60,6 +60,15 @@ class DistributionTest {
     }
 
     @Test
+    void theCoreJarAndItsJavadocCarryTheLicence() throws IOException {
+        for (String recipe : List.of("src/assembly/core.xml", "src/assembly/core-javadoc.xml")) {
+            String r = read(recipe);
+            assertTrue(r.contains("<source>LICENSE</source>") && r.contains("<outputDirectory>META-INF</outputDirectory>"),
+                    recipe + " puts LICENSE into META-INF");
+        }
+    }
+
+    @Test
     void theArchiveShipsTheLicenceAndItsOwnUsersReadme() throws IOException {
         String recipe = read("src/assembly/release.xml");
         assertTrue(recipe.contains("<source>LICENSE</source>"), "LICENSE in the archive");
