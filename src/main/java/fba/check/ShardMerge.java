@@ -115,7 +115,7 @@ public final class ShardMerge {
         } else {
             Map<String, Object> r = first.report;
             Long exit = number(r.get("exit_status"));
-            status = exit == null || exit < 1 || exit > 2 ? Checker.FAILED : exit.intValue();
+            status = exit == null || exit < 1 || exit > 3 ? Checker.IMPL_FAILED : exit.intValue();
             merged.put("result", r.get("result"));
             merged.put("from_shard", first.name);
             for (String field : new String[] {"divergence", "failure", "error"}) {

@@ -86,6 +86,10 @@ final class CheckCommand implements Callable<Integer> {
             description = "threads generating sessions ahead, per job (default 0: cores - 2, at least 2 (1 on one core), at most 4)")
     private long threads;
 
+    @Option(names = "--max-causes", paramLabel = "N", defaultValue = "20",
+            description = "stop after N distinct causes (default ${DEFAULT-VALUE}; 1: stop at the first divergence)")
+    private long maxCauses;
+
     @Option(names = "--quiet", description = "no progress lines on stderr")
     private boolean quiet;
 
@@ -109,6 +113,7 @@ final class CheckCommand implements Callable<Integer> {
         c.shrinkMs = UsageException.inRange("--shrink-ms", shrinkMs, 0, 86_400_000);
         c.threads = (int) UsageException.inRange("--threads", threads, 0, 64);
         c.jobs = (int) UsageException.inRange("--jobs", jobs, 1, 64);
+        c.maxCauses = (int) UsageException.inRange("--max-causes", maxCauses, 1, 1_000_000);
         if (shard != null) {
             int[] s = parseShard(shard);
             c.shardIndex = s[0];
@@ -131,7 +136,7 @@ final class CheckCommand implements Callable<Integer> {
             }
         } catch (IOException e) {
             io.err.println("fba check: " + e.getMessage());
-            return Checker.FAILED;
+            return Checker.BAD_INPUT;
         }
         return new Checker(c, io.out, io.err).run();
     }

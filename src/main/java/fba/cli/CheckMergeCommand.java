@@ -83,6 +83,6 @@ final class CheckMergeCommand implements Callable<Integer> {
 
     private int problem(String message) {
         io.err.println("fba check merge: " + message);
-        return Checker.FAILED;
+        return Checker.BAD_INPUT;
     }
 }

@@ -95,7 +95,7 @@ class CheckAgainstImplementationsTest {
         CheckRun r = CheckRun.of(CheckRun.java("fba.check.BrokenServe " + fault + " 3000"), 11, 20, 1000, null,
                 tmp, 3_000);
 
-        assertEquals(Checker.FAILED, r.status, r.out);
+        assertEquals(Checker.IMPL_FAILED, r.status, r.out);
         assertTrue(r.out.contains("last request sent: "), r.out);
         assertTrue(r.out.contains("owing a response to: "), r.out);
         String expected = fault.equals("crash") ? "crashed (exit status 3)"
@@ -111,7 +111,7 @@ class CheckAgainstImplementationsTest {
     void givenAProcessThatAnswersEverythingButMisbehavesAtTheEnd_whenChecked_thenExit2(String fault) {
         CheckRun r = CheckRun.of(CheckRun.java("fba.check.BrokenServe " + fault), 3, 5, 200, null, tmp, 5_000);
 
-        assertEquals(Checker.FAILED, r.status, r.out);
+        assertEquals(Checker.IMPL_FAILED, r.status, r.out);
         assertTrue(r.out.contains(fault.equals("exit1") ? "exited with status 1 after its input was closed"
                 : "printed a line after the last owed response"), r.out);
         assertEquals(1000L, r.report.get("requests"));
@@ -123,7 +123,7 @@ class CheckAgainstImplementationsTest {
         CheckRun r = CheckRun.of("sleep 61.37; echo never", 1, 50, 1000, null, tmp, 1_000);
 
         // Had the gate waited for the child, the shell would have printed "never" and exited.
-        assertEquals(Checker.FAILED, r.status, r.out);
+        assertEquals(Checker.IMPL_FAILED, r.status, r.out);
         assertTrue(r.out.contains("hung: no response within 1000 ms"), r.out);
         assertTrue(!r.out.contains("it printed: never"), r.out);
         assertTrue(noProcessRuns("sleep 61.37"), "the shell's child must be killed with it");
@@ -133,7 +133,7 @@ class CheckAgainstImplementationsTest {
     void givenACommandThatDoesNotExist_whenChecked_thenExit2() {
         CheckRun r = CheckRun.of("/nonexistent/impl", 1, 1, 10, null, tmp, 2_000);
 
-        assertEquals(Checker.FAILED, r.status, r.out);
+        assertEquals(Checker.IMPL_FAILED, r.status, r.out);
     }
 
     @Test
