@@ -19,15 +19,19 @@ import picocli.CommandLine.Option;
             "speaks the line protocol to it and checks every response against the in-process",
             "reference. First every vector file of the set bundled in fba.jar (or --vectors DIR;",
             "files pinned to another profile, and unpinned files under --profile proposal, are",
-            "skipped), then --sessions seeded sessions of --ops",
-            "requests each, spread over --jobs processes of COMMAND. At the first divergence (the",
-            "lowest session index, whatever --jobs is) the failing trace is shrunk, restarting",
-            "COMMAND for each attempt, and written as a vector file into --out. See spec/check.md.",
+            "skipped), then --sessions seeded sessions of --ops requests each, spread over --jobs",
+            "processes of COMMAND. A divergence, or a crash, hang or non-protocol answer while a",
+            "request is owed, is a cause named by a signature free of addresses and seeds (e.g.",
+            "'malloc ok/out_of_space', 'stats ok/ok:peak', 'crash free'); the check goes on (next",
+            "vector file, next session, a fresh process after a crash) until the sessions are done",
+            "or --max-causes distinct causes were seen. Then the first occurrence of each cause is",
+            "shrunk to a 1-minimal trace with the same signature, restarting COMMAND for each",
+            "attempt, and written as a vector file into --out; causes are listed most frequent",
+            "first. See spec/check.md.",
             "COMMAND must run in the profile given by --profile (e.g. './fba serve --profile strict').",
             ""},
-        footer = {"", "Exit status: 0 no divergence, 1 divergence (shrunk trace written),",
-            "2 the implementation crashed, hung, closed its output or printed a non-protocol line,",
-            "or bad usage."})
+        footer = {"", "Exit status: 0 no divergence, 1 divergence (one or more causes, shrunk traces written),",
+            "2 bad usage or input, 3 the implementation could not be run or ended badly after its input."})
 final class CheckCommand implements Callable<Integer> {
 
     private final Io io;

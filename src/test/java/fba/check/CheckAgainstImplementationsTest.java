@@ -91,19 +91,21 @@ class CheckAgainstImplementationsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"crash", "hang", "garbage", "eof"})
-    void givenAProcessThatMisbehavesMidway_whenChecked_thenExit2WithTheLastRequest(String fault) {
-        CheckRun r = CheckRun.of(CheckRun.java("fba.check.BrokenServe " + fault + " 3000"), 11, 20, 1000, null,
-                tmp, 3_000);
+    void givenAProcessThatMisbehavesMidway_whenChecked_thenItIsACauseWithExit1(String fault) {
+        CheckRun r = CheckRun.of(CheckRun.java("fba.check.BrokenServe " + fault + " 3000"), 11, 6, 1000, null,
+                tmp, 3_000, c -> c.shrinkMs = 5_000);
 
-        assertEquals(Checker.IMPL_FAILED, r.status, r.out);
-        assertTrue(r.out.contains("last request sent: "), r.out);
-        assertTrue(r.out.contains("owing a response to: "), r.out);
+        assertEquals(Checker.DIVERGED, r.status, r.out);
         String expected = fault.equals("crash") ? "crashed (exit status 3)"
                 : fault.equals("hang") ? "hung: no response within 3000 ms"
                 : fault.equals("garbage") ? "not a protocol response"
                 : "closed its output";
-        assertTrue(r.out.contains(expected), r.out);
-        assertNotNull(r.report.get("failure"));
+        assertTrue(r.out.contains("  actual:   the implementation " + expected), r.out);
+        String kind = fault.equals("eof") ? "crash" : fault;
+        assertTrue(((String) r.divergence().get("signature")).startsWith(kind + " "), r.out);
+        assertTrue(r.out.contains(kind.toUpperCase(java.util.Locale.ROOT) + " in session "), r.out);
+        // it fails only after 3000 answers in one process: never in a session replayed alone
+        assertEquals(false, r.divergence().get("reproduced_alone"), r.out);
     }
 
     @ParameterizedTest
@@ -144,12 +146,19 @@ class CheckAgainstImplementationsTest {
         Files.writeString(dir.resolve("b-grow.vec"), "init 0 onchain 1 4 => ok\nmalloc 8 => ok 8\n"
                 + "malloc 65536 => ok 24\npages => ok 2\n");
 
-        CheckRun r = CheckRun.of(CheckRun.java("fba.check.BrokenServe nogrow"), 1, 5, 100, dir, tmp, 20_000);
+        CheckRun r = CheckRun.of(CheckRun.java("fba.check.BrokenServe nogrow"), 1, 5, 100, dir, tmp, 20_000,
+                c -> c.maxCauses = 1);
+        CheckRun on = CheckRun.of(CheckRun.java("fba.check.BrokenServe nogrow"), 1, 5, 100, dir, tmp, 20_000);
 
         assertEquals(Checker.DIVERGED, r.status, r.out);
         assertTrue(r.out.contains("DIVERGENCE in vector file " + dir.resolve("b-grow.vec") + ":3"), r.out);
         assertEquals(1, ((java.util.Map<?, ?>) r.report.get("vectors")).get("files_skipped"));
-        assertEquals(0L, r.report.get("requests"), "generated sessions must not run after a vector diverged");
+        assertEquals(0L, r.report.get("requests"), "with --max-causes 1 nothing runs after a vector diverged");
+        // by default the check goes on into the generated sessions and counts the cause there too
+        assertEquals(500L, on.report.get("requests"), on.out);
+        Map<?, ?> cause = (Map<?, ?>) ((List<?>) on.report.get("divergences")).get(0);
+        assertEquals("malloc ok/out_of_space", cause.get("signature"), on.out);
+        assertTrue(((Number) cause.get("count")).longValue() >= 1, on.out);
     }
 
     @Test

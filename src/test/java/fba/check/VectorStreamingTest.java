@@ -81,10 +81,12 @@ class VectorStreamingTest {
         Files.writeString(dir.resolve("long.vec"), sessions(1000));
 
         // when it crashes after 3000 responses: the owed one is request 3001, the first of session 750
-        CheckRun r = CheckRun.of(CheckRun.java("fba.check.BrokenServe crash 3000"), 1, 0, 10, dir, tmp, 20_000);
+        CheckRun r = CheckRun.of(CheckRun.java("fba.check.BrokenServe crash 3000"), 1, 0, 10, dir, tmp, 20_000,
+                c -> c.shrinkMs = 2_000);
 
-        // then: session 750 starts on line 750 * 5 + 1
-        assertEquals(Checker.IMPL_FAILED, r.status, r.out);
-        assertTrue(r.out.contains("(" + dir.resolve("long.vec") + ":3751)"), r.out);
+        // then: a crash is a cause, located at the request it died on; session 750 starts on line 750 * 5 + 1
+        assertEquals(Checker.DIVERGED, r.status, r.out);
+        assertTrue(r.out.contains("CRASH in vector file " + dir.resolve("long.vec") + ":3751: init "), r.out);
+        assertEquals("crash init", r.divergence().get("signature"), r.out);
     }
 }
