@@ -56,6 +56,7 @@ final class Lane implements Runnable {
             source = new SessionSource(cfg, from, to, threads, batchSize);
             int taken = from;
             int next = from;
+            int skip = -1;
             while (next < to) {
                 process = ImplProcess.start(cfg.command, cfg.timeoutMs);
                 if (cfg.maxCauses > 1) {
@@ -72,6 +73,9 @@ final class Lane implements Runnable {
                     if (stop(next)) {
                         process.kill();
                         return;
+                    }
+                    if (next == skip) {
+                        continue; // the session that crashed, counted already; those before it are sent again
                     }
                     // Sessions resent after a restart are generated again (each depends only on the
                     // seed and its index); the others come from the workers, in order.
@@ -107,6 +111,7 @@ final class Lane implements Runnable {
                     return;
                 }
                 Causes.Seen seen = seen(o, at);
+                int resume = at + 1;
                 if ("crash".equals(o.cause)) {
                     // The answers before a crash may be lost in the adapter's buffer: find the
                     // session and request it really died on, replaying each one sent since alone.
@@ -115,6 +120,9 @@ final class Lane implements Runnable {
                         CrashLocator.Located where = CrashLocator.locate(cfg.command, cfg.timeoutMs, cfg.profile,
                                 requests, o.cause);
                         if (where != null) {
+                            // sessions from the owed one up to this one lost their answers: check them again
+                            resume = at;
+                            skip = s;
                             at = s;
                             String line = requests.get(where.index()).toString();
                             signature = "crash " + Signature.kind(line);
@@ -131,8 +139,7 @@ final class Lane implements Runnable {
                     lowestProblem.accumulateAndGet(at, Math::min);
                     return;
                 }
-                next = at + 1;
-                sessionsDone = Math.max(sessionsDone, next - from);
+                next = resume;
             }
         } catch (IOException | RuntimeException e) {
             if (process != null) {

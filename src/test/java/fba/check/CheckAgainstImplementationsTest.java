@@ -38,7 +38,8 @@ class CheckAgainstImplementationsTest {
         String strict = CheckRun.java("fba.cli.Main serve --profile strict");
 
         CheckRun same = CheckRun.of(strict, fba.core.Profile.STRICT, 5, 30, 500, null, tmp, 20_000);
-        CheckRun other = CheckRun.of(strict, fba.core.Profile.SUBSTRATE, 5, 30, 500, null, tmp, 20_000);
+        CheckRun other = CheckRun.of(strict, fba.core.Profile.SUBSTRATE, 5, 30, 500, null, tmp, 20_000,
+                c -> c.maxCauses = 1);
 
         assertEquals(Checker.PASS, same.status, same.out);
         assertEquals(Checker.DIVERGED, other.status, other.out);
@@ -52,7 +53,7 @@ class CheckAgainstImplementationsTest {
         CheckRun same = CheckRun.of(CheckRun.java("fba.cli.Main serve --profile proposal"), fba.core.Profile.PROPOSAL,
                 5, 30, 500, Path.of("spec", "vectors"), tmp, 20_000);
         CheckRun substrate = CheckRun.of(CheckRun.java("fba.cli.Main serve"), fba.core.Profile.PROPOSAL,
-                5, 30, 500, null, tmp, 20_000);
+                5, 30, 500, null, tmp, 20_000, c -> c.maxCauses = 1);
 
         assertEquals(Checker.PASS, same.status, same.out);
         assertTrue(same.out.contains("skipped for another profile"), same.out);
@@ -69,7 +70,9 @@ class CheckAgainstImplementationsTest {
     @ValueSource(strings = {"fifo", "nogrow", "zero"})
     void givenAnAllocatorWithOneRealFault_whenChecked_thenItDivergesAndShrinksToAtMostSixRequests(String fault)
             throws Exception {
-        CheckRun r = CheckRun.of(CheckRun.java("fba.check.BrokenServe " + fault), 11, 50, 1000, null, tmp, 20_000);
+        // one cause is enough here (each shrink attempt starts a JVM); PlantedFaultsTest checks several
+        CheckRun r = CheckRun.of(CheckRun.java("fba.check.BrokenServe " + fault), 11, 50, 1000, null, tmp, 20_000,
+                c -> c.maxCauses = 1);
 
         assertEquals(Checker.DIVERGED, r.status, r.out);
         int length = ((Number) r.divergence().get("shrunk_length")).intValue();

@@ -33,9 +33,7 @@ class PlantedFaultsTest {
 
     @BeforeAll
     static void build() throws Exception {
-        Process p = new ProcessBuilder("examples/c/build.sh").redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes());
-        assertEquals(0, p.waitFor(), out);
+        CExample.build();
     }
 
     @ParameterizedTest

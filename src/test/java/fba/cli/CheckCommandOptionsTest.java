@@ -141,7 +141,7 @@ class CheckCommandOptionsTest {
             Cli c = Cli.run("check", "--impl", NO_SUCH_PROGRAM, "--sessions", "0", "--vectors", path);
             // then
             assertEquals(0, c.status, c.toString());
-            assertTrue(c.out.endsWith("vectors: 0 files passed, 0 diverged (0 requests), 1 skipped for another profile\nPASS\n"),
+            assertTrue(c.out.endsWith("vectors: 0 files passed, 0 diverged (0 requests), 1 skipped for another profile\n"),
                     c.toString());
         }
     }
