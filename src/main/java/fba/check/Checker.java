@@ -709,6 +709,7 @@ public final class Checker {
             }
         }
         out.println("FAILURE: the implementation " + o.problem + (context == null ? "" : " (" + context + ")"));
+        err.println("fba check: the implementation " + o.problem + " (exit 3; details on stdout)");
         if (owed != null) {
             out.println("  owing a response to: " + owed + (where == null ? "" : " (" + where + ")"));
             if (o.received == 0 && o.cause != null) {

@@ -57,6 +57,7 @@ final class Lane implements Runnable {
             int taken = from;
             int next = from;
             int skip = -1;
+            java.util.BitSet diverged = new java.util.BitSet();
             while (next < to) {
                 process = ImplProcess.start(cfg.command, cfg.timeoutMs);
                 if (cfg.maxCauses > 1) {
@@ -64,7 +65,11 @@ final class Lane implements Runnable {
                     // (its init starts afresh); only a crash, hang or garbage needs a new process.
                     process.continueAfterDivergence(d -> {
                         SessionSource.Generated g = (SessionSource.Generated) d.batch.owner;
-                        causes.add(Signature.of(d), seen(d, g.index));
+                        // a session sent again after a crash shows its divergence again: count it once
+                        if (!diverged.get(g.index - from)) {
+                            diverged.set(g.index - from);
+                            causes.add(Signature.of(d), seen(d, g.index));
+                        }
                     });
                 }
                 int started = next;
