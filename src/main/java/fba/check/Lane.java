@@ -128,6 +128,11 @@ final class Lane implements Runnable {
                             // sessions from the owed one up to this one lost their answers: check them again
                             resume = at;
                             skip = s;
+                            // a divergence before the crash in that session lost its answer too
+                            if (where.divergence() != null && !diverged.get(s - from)) {
+                                diverged.set(s - from);
+                                causes.add(Signature.of(where.divergence()), seen(where.divergence(), s));
+                            }
                             at = s;
                             String line = requests.get(where.index()).toString();
                             signature = "crash " + Signature.kind(line);

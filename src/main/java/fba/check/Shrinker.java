@@ -240,8 +240,16 @@ final class Shrinker {
     Outcome replay(List<Request> requests) throws IOException {
         Script s = Script.of(requests, profile);
         ImplProcess p = ImplProcess.start(command, timeoutMs);
+        if (signature != null && isFailure(signature)) {
+            // shrinking a crash, hang or garbage: a divergence on the way must not hide it
+            p.continueAfterDivergence(d -> { });
+        }
         p.send(Batch.of(s, s));
         return p.finish();
+    }
+
+    private static boolean isFailure(String signature) {
+        return signature.startsWith("crash ") || signature.startsWith("hang ") || signature.startsWith("garbage ");
     }
 
     /** Whether {@code requests}, replayed afresh, show {@code signature} (for tests of 1-minimality). */
