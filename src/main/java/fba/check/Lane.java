@@ -56,7 +56,7 @@ final class Lane implements Runnable {
             source = new SessionSource(cfg, from, to, threads, batchSize);
             int taken = from;
             int next = from;
-            int skip = -1;
+            java.util.BitSet crashed = new java.util.BitSet();
             java.util.BitSet diverged = new java.util.BitSet();
             while (next < to) {
                 process = ImplProcess.start(cfg.command, cfg.timeoutMs);
@@ -79,8 +79,8 @@ final class Lane implements Runnable {
                         process.kill();
                         return;
                     }
-                    if (next == skip) {
-                        continue; // the session that crashed, counted already; those before it are sent again
+                    if (crashed.get(next - from)) {
+                        continue; // a session that crashed, counted already; those before it are sent again
                     }
                     // Sessions resent after a restart are generated again (each depends only on the
                     // seed and its index); the others come from the workers, in order.
@@ -121,13 +121,16 @@ final class Lane implements Runnable {
                     // The answers before a crash may be lost in the adapter's buffer: find the
                     // session and request it really died on, replaying each one sent since alone.
                     for (int s = at; s < next; s++) {
+                        if (crashed.get(s - from)) {
+                            continue;
+                        }
                         java.util.List<Request> requests = SessionSource.regenerate(cfg, s).requests;
                         CrashLocator.Located where = CrashLocator.locate(cfg.command, cfg.timeoutMs, cfg.profile,
                                 requests, o.cause);
                         if (where != null) {
                             // sessions from the owed one up to this one lost their answers: check them again
                             resume = at;
-                            skip = s;
+                            crashed.set(s - from);
                             // a divergence before the crash in that session lost its answer too
                             if (where.divergence() != null && !diverged.get(s - from)) {
                                 diverged.set(s - from);

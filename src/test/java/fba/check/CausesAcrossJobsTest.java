@@ -17,8 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Issue 27: one run, --jobs 2, and two shards merged find the same causes of the five-fault C
- * variant: the same set of signatures, each with the same first occurrence and count (no run here
- * is cut by --max-causes). The generated sessions only, so shard 1's vectors do not tip the balance.
+ * variant: the same set of signatures, each with the same first occurrence (no run here is cut by
+ * --max-causes). The generated sessions only, so shard 1's vectors do not tip the balance.
  */
 class CausesAcrossJobsTest {
 
@@ -40,12 +40,13 @@ class CausesAcrossJobsTest {
         });
     }
 
-    /** Signature to "first occurrence, count". */
+    /** Signature to first occurrence. */
     private static Map<String, String> causes(Object divergences) {
         Map<String, String> m = new TreeMap<>();
         for (Object o : (List<?>) divergences) {
             Map<?, ?> d = (Map<?, ?>) o;
-            m.put((String) d.get("signature"), d.get("where") + ", " + ((Number) d.get("count")).longValue());
+            // counts are not compared: with crashes in the run they can differ by one or two (spec/check.md)
+            m.put((String) d.get("signature"), (String) d.get("where"));
         }
         return m;
     }
