@@ -26,8 +26,7 @@ public final class Main {
             description = {"", "The reference freeing-bump heap allocator (Substrate's sc-allocator) and its",
                 "differential checker. Every command takes --help; serve, replay, run and check take",
                 "--profile."},
-            commandListHeading = "%ncommands:%n",
-            footer = {"", "Exit status: 0 success, 1 mismatch or divergence, 2 bad usage or input."})
+            commandListHeading = "%ncommands:%n")
     static final class Fba implements Callable<Integer> {
         private final Io io;
 
@@ -91,6 +90,7 @@ public final class Main {
                 .addSubcommand("export", new VectorsCommand.Export(io)));
         cl.addSubcommand("completion", new CompletionCommand(io));
         cl.addSubcommand("help", new CommandLine.HelpCommand());
+        ExitStatus.appendTo(cl);
         // The synopsis first, so that every help text opens with "usage:", then the one-line summary.
         List<String> keys = new ArrayList<>(cl.getHelpSectionKeys());
         keys.removeAll(List.of(CommandLine.Model.UsageMessageSpec.SECTION_KEY_HEADER_HEADING,
