@@ -11,6 +11,8 @@
 #   4. `./fba check` against fba-c on generated sessions: requests/s and peak RSS, and where its
 #      time goes (fba.check.CheckCost: CPU time per request of each stage run alone; fba-c's own
 #      CPU time on the same request stream)
+#   5. the real Wasm traces (issue 29): bench/wasm-traces.sh — fba core vs the C build on what four
+#      C programs asked of the allocator inside Chicory, and the cost per host call inside Chicory
 # and prints a table with the ratios and the machine's load (uptime) before and after.
 # Java runs as a user runs it: ./fba (the launcher's default JVM options), no options added.
 #
@@ -194,3 +196,7 @@ BEGIN {
   printf "  the C adapter (fba-c, incl. its pipe I/O)         %6.0f ns\n", kc_cpu * 1e9 / kn
   printf "\nwall figures: median of %d runs; load after: %s\n", runs, la
 }'
+
+# ---- 5. the real Wasm traces (issue 29) ----
+echo
+RUNS=$runs REPS=$mix_reps bench/wasm-traces.sh

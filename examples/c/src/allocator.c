@@ -2,6 +2,7 @@
 
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 
 #ifdef FBA_ZERO_EMPTY_LIST
 #define NIL 0u
@@ -194,6 +195,9 @@ fba_err fba_free(fba_allocator *a, uint32_t ptr) {
     fba_err e = observe(a, &mem_bytes);
     if (e != FBA_OK) return e;
     if (ptr < 8u) {
+#ifdef FBA_CRASH_LOW_FREE
+        abort(); /* planted fault: dies on a pointer below 8 instead of refusing it */
+#endif
         return fail(a, FBA_INVALID_POINTER, "pointer %lu is below 8", (unsigned long)ptr);
     }
     uint32_t h = ptr - 8u;
@@ -203,6 +207,10 @@ fba_err fba_free(fba_allocator *a, uint32_t ptr) {
     }
     uint64_t value = mem_read64(a->mem, h);
     if (!(value & OCCUPIED_BIT)) {
+#ifdef FBA_DOUBLE_FREE_CODE
+        /* planted fault: the wrong error for a double free */
+        return fail(a, FBA_INVALID_ORDER, "header at %lu is not occupied", (unsigned long)h);
+#endif
         return fail(a, FBA_NOT_ALLOCATED, "header at %lu is not occupied (0x%016llx)",
                     (unsigned long)h, (unsigned long long)value);
     }

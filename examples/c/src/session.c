@@ -263,7 +263,11 @@ static void do_stats(fba_session *s, const request *r, fba_out *o) {
     out_str(o, "ok ");
     out_u64(o, a->bytes_allocated);
     out_str(o, " ");
+#ifdef FBA_PEAK_IS_CURRENT
+    out_u64(o, a->bytes_allocated); /* planted fault: stats forget the peak */
+#else
     out_u64(o, a->bytes_allocated_peak);
+#endif
     out_str(o, " ");
     out_u128(o, a->sum_high, a->sum_low);
     out_str(o, " ");
@@ -274,7 +278,12 @@ static void do_stats(fba_session *s, const request *r, fba_out *o) {
 static void do_pages(fba_session *s, const request *r, fba_out *o) {
     if (expect_args(r, 0, "pages", o)) return;
     if (require_session(s, r, o)) return;
+#ifdef FBA_PAGES_OFF_BY_ONE
+    /* planted fault: one page too few once memory holds two or more */
+    ok_value(o, s->mem.pages >= 2 ? s->mem.pages - 1 : s->mem.pages);
+#else
     ok_value(o, s->mem.pages);
+#endif
 }
 
 void session_execute(fba_session *s, const char *line, size_t len, fba_out *o) {

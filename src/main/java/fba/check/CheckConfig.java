@@ -23,6 +23,8 @@ public final class CheckConfig {
     /** Time budget for shrinking a divergence. */
     public long shrinkMs = 120_000;
     public int shrinkAttempts = 5000;
+    /** Distinct causes after which the check stops looking for more (1: stop at the first divergence). */
+    public int maxCauses = 20;
     /** Threads generating sessions ahead of the sender; 0 picks by the number of cores. */
     public int threads;
     /** Implementation processes run at once, each over its own contiguous range of sessions. */

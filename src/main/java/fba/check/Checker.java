@@ -21,21 +21,30 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The differential check: vector files first, then seeded generated sessions, each request sent to
- * the implementation and to the in-process reference; the first divergence is shrunk and written
- * out as a vector file.
+ * the implementation and to the in-process reference. Every divergence (and every crash, hang or
+ * non-protocol answer while a request was owed) is a cause, named by its {@link Signature}; the
+ * check goes on after one, with the next vector file or in a fresh process at the next session,
+ * until the sessions are done or {@code --max-causes} distinct causes were seen, and then shrinks
+ * the first occurrence of each cause to a 1-minimal trace written out as a vector file.
  *
- * <p>Exit status: 0 no divergence, 1 divergence, 2 the implementation failed (crash, hang,
- * non-protocol output, early end of output) or the check could not run.
+ * <p>Exit status: 0 no divergence, 1 at least one cause, 2 bad input (a malformed vector file, an
+ * unwritable report), 3 the implementation could not be run or failed outside any request.
  */
 public final class Checker {
 
     public static final int PASS = 0;
     public static final int DIVERGED = 1;
-    public static final int FAILED = 2;
+    /** Bad usage or input: what the user gave cannot be used (the same status as a bad command line). */
+    public static final int BAD_INPUT = 2;
+    /** The implementation could not be run at all, or failed outside any request (ended badly after its input). */
+    public static final int IMPL_FAILED = 3;
 
     private static final int BATCH = 512;
-    /** Version of the JSON report's fields (spec/check.md); 2 added the set, jobs, shard and version. */
-    public static final int REPORT_FORMAT = 2;
+    /**
+     * Version of the JSON report's fields (spec/check.md); 2 added the set, jobs, shard and version,
+     * 3 the causes ({@code divergences}, {@code max_causes}) and exit status 3.
+     */
+    public static final int REPORT_FORMAT = 3;
 
     private final CheckConfig cfg;
     private final PrintStream out;
@@ -47,6 +56,22 @@ public final class Checker {
     private int vectorFilesSkipped;
     private long vectorRequests;
     private int sessionsDone;
+    private final Causes causes = new Causes();
+    /** A failure that ends the check (exit 3), with its process and where it happened. */
+    private Outcome failure;
+    private ImplProcess failedProcess;
+    private String failureContext;
+    private int failureSession = -1;
+    private String implTag;
+
+    /** The implementation's command could not be started at all (exit 3, not bad input). */
+    static final class CannotRun extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        CannotRun(String message, IOException cause) {
+            super(message, cause);
+        }
+    }
 
     public Checker(CheckConfig cfg, PrintStream out, PrintStream err) {
         this.cfg = cfg;
@@ -98,26 +123,28 @@ public final class Checker {
             out.println("shard " + cfg.shardIndex + " of " + cfg.shardCount + ": " + range
                     + (cfg.runsVectors() ? ", and the vectors" : ""));
         }
+        report.put("max_causes", cfg.maxCauses);
         int status;
         try {
             status = runVectors();
             timings.put("vectors_ms", ms(t0));
-            if (status == PASS) {
+            if (status == PASS && causes.distinct() < cfg.maxCauses) {
                 long t1 = System.nanoTime();
                 status = runGenerated();
                 timings.put("generated_ms", ms(t1));
             }
+            status = reportCauses(status);
         } catch (IOException e) {
             err.println("fba check: " + e.getMessage());
             report.put("error", e.getMessage());
-            status = FAILED;
+            status = e instanceof CannotRun ? IMPL_FAILED : BAD_INPUT;
         } catch (RuntimeException e) {
             // A defect of the checker itself, not of the implementation: say where, briefly.
             StackTraceElement[] at = e.getStackTrace();
             String where = at.length > 0 ? " at " + at[0] : "";
             err.println("fba check: internal error: " + e + where);
             report.put("error", "internal error: " + e + where);
-            status = FAILED;
+            status = BAD_INPUT;
         }
         timings.put("total_ms", ms(t0));
         report.put("vectors", vectorSummary());
@@ -127,6 +154,9 @@ public final class Checker {
         report.put("responses_per_code", counts.codes());
         report.put("timings", timings);
         report.put("result", status == PASS ? "pass" : status == DIVERGED ? "divergence" : "failure");
+        if (!report.containsKey("divergences")) {
+            report.put("divergences", List.of());
+        }
         report.put("exit_status", status);
         if (cfg.report != null) {
             try {
@@ -137,7 +167,7 @@ public final class Checker {
                 Files.writeString(cfg.report, Json.write(report), StandardCharsets.UTF_8);
             } catch (IOException e) {
                 err.println("fba check: cannot write report " + cfg.report + ": " + e.getMessage());
-                return FAILED;
+                return BAD_INPUT;
             }
         }
         return status;
@@ -183,7 +213,8 @@ public final class Checker {
         for (int i = 0; i < set.size(); i++) {
             summaries[i] = VectorReader.scan(set.path(i), set.open(i));
         }
-        for (int i = 0; i < set.size(); i++) {
+        int diverged = 0;
+        for (int i = 0; i < set.size() && causes.distinct() < cfg.maxCauses; i++) {
             Profile pinned = summaries[i].profile();
             if (pinned != null ? pinned != cfg.profile : cfg.profile == Profile.PROPOSAL) {
                 vectorFilesSkipped++;
@@ -192,20 +223,23 @@ public final class Checker {
             int status = runVectorFile(set, i);
             vectorFilesRun++;
             vectorRequests += summaries[i].requests();
-            if (status != PASS) {
+            if (status == IMPL_FAILED) {
                 return status;
+            }
+            if (status == DIVERGED) {
+                diverged++;
             }
         }
         if (!cfg.quiet || vectorFilesRun > 0) {
-            out.println("vectors: " + vectorFilesRun + " files passed (" + vectorRequests + " requests), "
-                    + vectorFilesSkipped + " skipped for another profile");
+            out.println("vectors: " + (vectorFilesRun - diverged) + " files passed, " + diverged + " diverged ("
+                    + vectorRequests + " requests), " + vectorFilesSkipped + " skipped for another profile");
         }
         return PASS;
     }
 
     private int runVectorFile(VectorSet set, int file) throws IOException {
         Path f = set.path(file);
-        ImplProcess p = ImplProcess.start(cfg.command, cfg.timeoutMs);
+        ImplProcess p = start();
         Session reference = new Session(cfg.profile);
         StringBuilder sb = new StringBuilder(64);
         int index = 0;
@@ -242,29 +276,59 @@ public final class Checker {
             throw e;
         }
         Outcome o = p.finish();
-        if (o.kind == Outcome.Kind.FAILURE) {
-            return failure(o, p, "vector file " + f, -1);
+        if (o.kind == Outcome.Kind.PASS) {
+            return PASS;
         }
-        if (o.kind == Outcome.Kind.DIVERGENCE) {
-            VectorChunk c = (VectorChunk) o.batch.owner;
-            String request = o.request();
-            String ref = c.reference[o.index];
-            String where = f + ":" + c.lineNumbers[o.index];
-            out.println("DIVERGENCE in vector file " + where + ": " + request);
-            out.println("  expected: " + o.expected());
-            out.println("  actual:   " + ResponseShape.printable(o.actual));
-            if (ref == null || !VectorLine.matches(o.expected(), ref)) {
-                out.println("  (the reference answers '" + ref + "' here too: the vector file"
-                        + " disagrees with the reference, so nothing is shrunk)");
-                report.put("divergence", divergenceJson("vector", where, request, o.expected(), o.actual));
+        String signature = Signature.of(o);
+        if (signature == null || (o.received == 0 && o.kind == Outcome.Kind.FAILURE
+                && !ImplProcess.answersAtAll(cfg.command, cfg.timeoutMs))) {
+            failure = o;
+            failedProcess = p;
+            failureContext = "vector file " + f;
+            return IMPL_FAILED;
+        }
+        VectorChunk c = (VectorChunk) o.batch.owner;
+        if ("crash".equals(o.cause) && index <= SHRINK_PREFIX_LIMIT) {
+            // The answers before a crash may be lost in the adapter's buffer: find the request it died on.
+            List<Request> requests = shrinkPrefix(set, file, index - 1);
+            CrashLocator.Located at = CrashLocator.locate(cfg.command, cfg.timeoutMs, cfg.profile, requests, o.cause);
+            if (at != null) {
+                String line = requests.get(at.index()).toString();
+                causes.add("crash " + Signature.kind(line), new Causes.Seen("vector", file, at.index(),
+                        f + ":" + lineOf(set, file, at.index()), line,
+                        ((Script) at.outcome().batch.owner).expected[at.index()], null,
+                        at.outcome().problem, true));
                 return DIVERGED;
             }
-            Map<String, Object> d = divergenceJson("vector", where, request, o.expected(), o.actual);
-            report.put("divergence", d);
-            return shrinkAndReport(shrinkPrefix(set, file, o.batch.position[o.index]), d,
-                    "vector-" + f.getFileName().toString().replace(".vec", ""));
         }
-        return PASS;
+        String ref = c.reference[o.index];
+        // A file whose expectation the reference does not give either cannot be shrunk against it.
+        boolean agrees = o.kind == Outcome.Kind.FAILURE || (ref != null && VectorLine.matches(o.expected(), ref));
+        causes.add(signature, new Causes.Seen("vector", file, o.batch.position[o.index], f + ":" + c.lineNumbers[o.index],
+                o.request(), o.expected(), o.actual, o.kind == Outcome.Kind.FAILURE ? o.problem : null, agrees));
+        return DIVERGED;
+    }
+
+    /** The line number of request {@code index} (0-based, counting request lines only) of a vector file. */
+    private static int lineOf(VectorSet set, int file, int index) throws IOException {
+        try (VectorReader reader = new VectorReader(set.path(file), set.open(file))) {
+            int i = 0;
+            VectorLine line;
+            while ((line = reader.next()) != null) {
+                if (line.request() != null && i++ == index) {
+                    return line.number();
+                }
+            }
+        }
+        return -1;
+    }
+
+    private ImplProcess start() throws IOException {
+        try {
+            return ImplProcess.start(cfg.command, cfg.timeoutMs);
+        } catch (IOException e) {
+            throw new CannotRun("cannot run the implementation '" + cfg.command + "': " + e.getMessage(), e);
+        }
     }
 
     /**
@@ -319,8 +383,8 @@ public final class Checker {
 
     /**
      * This shard's sessions over {@code cfg.jobs} lanes, each a contiguous range with its own
-     * process; the outcome reported is the one at the lowest session index, so it does not depend
-     * on the number of jobs.
+     * process, counting causes into {@link #causes}; a failure that ends the check is the one at the
+     * lowest session index, so it does not depend on the number of jobs.
      */
     private int runGenerated() throws IOException {
         int from = cfg.firstSession();
@@ -336,7 +400,7 @@ public final class Checker {
         for (int j = 0; j < jobs; j++) {
             int a = from + (int) ((long) j * (to - from) / jobs);
             int b = from + (int) ((long) (j + 1) * (to - from) / jobs);
-            Lane lane = new Lane(cfg, a, b, threads, BATCH, lowest);
+            Lane lane = new Lane(cfg, a, b, threads, BATCH, lowest, causes);
             lanes.add(lane);
             Thread t = new Thread(lane, "fba-check-job-" + j);
             t.setDaemon(true);
@@ -364,54 +428,37 @@ public final class Checker {
             }
             throw new IOException("interrupted");
         }
-        Lane first = null;
+        Lane failed = null;
         for (Lane lane : lanes) {
             counts.add(lane.counts);
             sessionsDone += lane.sessionsDone;
-            if (lane.cancelled) {
-                continue;
+            if (lane.error != null) {
+                if (lane.error instanceof IOException io) {
+                    throw lane.process == null ? new CannotRun("cannot run the implementation '" + cfg.command
+                            + "': " + io.getMessage(), io) : io;
+                }
+                throw (RuntimeException) lane.error;
             }
-            int at = lane.error != null ? lane.from : lane.problemSession;
-            if (at != Integer.MAX_VALUE && (first == null || at < firstAt(first))) {
-                first = lane;
+            if (lane.failure != null && (failed == null || lane.failureSession < failed.failureSession)) {
+                failed = lane;
             }
         }
         double secs = (System.nanoTime() - start) / 1e9;
         double rate = counts.requests / Math.max(secs, 1e-9);
         timings.put("requests_per_second", Math.round(rate));
-        if (first != null && first.error != null) {
-            if (first.error instanceof IOException io) {
-                throw io;
-            }
-            throw (RuntimeException) first.error;
+        Causes.Cause earliest = Causes.earliest(causes.ranked(Integer.MAX_VALUE));
+        boolean causeFirst = earliest != null && (earliest.first.phase.equals("vector")
+                || earliest.first.unit < (failed == null ? Integer.MAX_VALUE : failed.failureSession));
+        if (failed != null && !(cfg.maxCauses == 1 && causeFirst)) {
+            failure = failed.failure;
+            failedProcess = failed.process;
+            failureSession = failed.failureSession;
+            return IMPL_FAILED;
         }
-        if (first != null && first.outcome.kind == Outcome.Kind.FAILURE) {
-            return failure(first.outcome, first.process, null, first.problemSession);
-        }
-        if (first != null) {
-            Outcome o = first.outcome;
-            SessionSource.Generated t = (SessionSource.Generated) o.batch.owner;
-            int i = o.batch.position[o.index];
-            String where = "session " + t.index + " request " + (i + 1);
-            out.println("DIVERGENCE in " + where + " (seed " + cfg.seed + "): " + o.request());
-            out.println("  expected: " + o.expected());
-            out.println("  actual:   " + ResponseShape.printable(o.actual));
-            Map<String, Object> d = divergenceJson("generated", where, o.request(), o.expected(), o.actual);
-            d.put("session", t.index);
-            report.put("divergence", d);
-            // Sessions are checked on the byte path, which keeps no symbolic trace: shrinking needs
-            // one, so the diverging session is generated once more on the object path.
-            List<Request> requests = t.requests != null ? t.requests : SessionSource.regenerate(cfg, t.index).requests;
-            return shrinkAndReport(requests.subList(0, i + 1), d, "seed" + cfg.seed + "-session" + t.index);
-        }
-        out.printf("generated: %d sessions, %d requests, zero divergences in %.1f s (%,.0f requests/s)%n",
-                sessionsDone, counts.requests, secs, rate);
-        out.println("PASS");
+        out.printf("generated: %d sessions, %d requests, %s in %.1f s (%,.0f requests/s)%n", sessionsDone,
+                counts.requests, causes.distinct() == 0 ? "zero divergences" : causes.distinct() + " causes so far",
+                secs, rate);
         return PASS;
-    }
-
-    private static int firstAt(Lane lane) {
-        return lane.error != null ? lane.from : lane.problemSession;
     }
 
     private void progress(List<Lane> lanes, long start, int total) {
@@ -443,31 +490,145 @@ public final class Checker {
 
     // ---- reporting ----
 
-    private Map<String, Object> divergenceJson(String phase, String where, String request, String expected,
-            String actual) {
-        Map<String, Object> d = new LinkedHashMap<>();
-        d.put("phase", phase);
-        d.put("where", where);
-        d.put("request", request);
-        d.put("expected", expected);
-        d.put("actual", actual);
-        return d;
+    /**
+     * Shrinks and prints each cause (most frequent first), puts them in the report, then the
+     * failure that ended the check, if any; returns the exit status.
+     */
+    private int reportCauses(int status) throws IOException {
+        List<Causes.Cause> ranked = causes.ranked(cfg.maxCauses);
+        if (ranked.isEmpty() && failure == null) {
+            if (cfg.firstSession() < cfg.endSession()) {
+                out.println("PASS"); // after the generated line, as before causes; nothing sent, nothing said
+            }
+            return PASS;
+        }
+        List<Map<String, Object>> list = new ArrayList<>();
+        Causes.Cause earliest = Causes.earliest(ranked);
+        long total = 0;
+        for (Causes.Cause c : ranked) {
+            total += c.count;
+        }
+        if (!ranked.isEmpty()) {
+            out.println(ranked.size() + " distinct cause" + (ranked.size() == 1 ? "" : "s") + " (" + total
+                    + " occurrence" + (total == 1 ? "" : "s") + "), most frequent first:");
+        }
+        long shrinkMs = 0;
+        for (int k = 0; k < ranked.size(); k++) {
+            Causes.Cause c = ranked.get(k);
+            out.println("CAUSE " + (k + 1) + " of " + ranked.size() + ": " + c.signature + ", seen " + c.count
+                    + " time" + (c.count == 1 ? "" : "s"));
+            Map<String, Object> d = causeReport(c);
+            shrinkMs += ((Number) d.getOrDefault("shrink_ms", 0L)).longValue();
+            d.remove("shrink_ms");
+            list.add(d);
+            if (c == earliest) {
+                report.put("divergence", d);
+            }
+        }
+        timings.put("shrink_ms", shrinkMs);
+        report.put("divergences", list);
+        if (failure != null) {
+            return failure(failure, failedProcess, failureContext, failureSession);
+        }
+        out.println("DIVERGED");
+        return DIVERGED;
     }
 
-    private int shrinkAndReport(List<Request> trace, Map<String, Object> d, String name) throws IOException {
+    /** Prints one cause, shrinks its first occurrence and writes the trace; its report entry. */
+    private Map<String, Object> causeReport(Causes.Cause c) throws IOException {
+        Causes.Seen s = c.first;
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("signature", c.signature);
+        d.put("count", c.count);
+        Map<String, Object> first = new LinkedHashMap<>();
+        boolean vector = s.phase.equals("vector");
+        String heading = s.problem == null ? "DIVERGENCE" : c.signature.substring(0, c.signature.indexOf(' '))
+                .toUpperCase(java.util.Locale.ROOT);
+        if (vector) {
+            first.put("vector_file", s.where.substring(0, s.where.lastIndexOf(':')));
+            first.put("line", Integer.parseInt(s.where.substring(s.where.lastIndexOf(':') + 1)));
+            first.put("request", s.position + 1);
+            out.println(heading + " in vector file " + s.where + ": " + s.request);
+        } else {
+            first.put("seed", Long.toString(cfg.seed));
+            first.put("session", s.unit);
+            first.put("request", s.position + 1);
+            out.println(heading + " in " + s.where + " (seed " + cfg.seed + "): " + s.request);
+        }
+        d.put("first_seen", first);
+        d.put("phase", s.phase);
+        d.put("where", s.where);
+        if (!vector) {
+            d.put("session", s.unit);
+        }
+        d.put("request", s.request);
+        d.put("expected", s.expected);
+        d.put("actual", s.actual);
+        out.println("  expected: " + s.expected);
+        if (s.problem != null) {
+            d.put("problem", s.problem);
+            out.println("  actual:   the implementation " + s.problem);
+        } else {
+            out.println("  actual:   " + ResponseShape.printable(s.actual));
+            printHint(s.expected, s.actual);
+        }
+        if (!s.shrinkable) {
+            out.println("  (the reference does not answer that either: the vector file disagrees with the"
+                    + " reference, so nothing is shrunk)");
+            return d;
+        }
+        List<Request> trace;
+        if (vector) {
+            trace = shrinkPrefix(cfg.vectors, s.unit, s.position);
+        } else {
+            // Sessions are checked on the byte path, which keeps no symbolic trace: shrinking needs
+            // one, so the session is generated once more on the object path.
+            trace = SessionSource.regenerate(cfg, s.unit).requests.subList(0, s.position + 1);
+        }
+        String name = implTag() + (vector ? "-vector-" + cfg.vectors.path(s.unit).getFileName().toString()
+                .replace(".vec", "") : "-seed" + cfg.seed + "-session" + s.unit);
+        return shrinkAndReport(trace, c.signature, d, name);
+    }
+
+    /**
+     * A short name for the implementation in file names: its program's name and 8 hex digits of
+     * the command's SHA-256, so checks of different implementations into one --out never share a
+     * file name.
+     */
+    private String implTag() {
+        if (implTag == null) {
+            String first = cfg.command.trim().split("\\s+")[0];
+            String base = first.substring(first.lastIndexOf('/') + 1).replaceAll("[^A-Za-z0-9._-]", "_");
+            if (base.length() > 40) {
+                base = base.substring(0, 40);
+            }
+            try {
+                byte[] h = java.security.MessageDigest.getInstance("SHA-256")
+                        .digest(cfg.command.getBytes(StandardCharsets.UTF_8));
+                implTag = base + "-" + java.util.HexFormat.of().formatHex(h, 0, 4);
+            } catch (java.security.NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return implTag;
+    }
+
+    private Map<String, Object> shrinkAndReport(List<Request> trace, String signature, Map<String, Object> d,
+            String name) throws IOException {
         out.println("shrinking " + trace.size() + " requests (the implementation restarts for every attempt;"
                 + " budget " + cfg.shrinkMs / 1000 + " s) ...");
         out.flush();
         Shrinker shrinker = new Shrinker(cfg.command, cfg.timeoutMs, cfg.profile, cfg.shrinkMs, cfg.shrinkAttempts);
-        Shrinker.Result r = shrinker.shrink(trace);
-        timings.put("shrink_ms", r.millis);
+        Shrinker.Result r = shrinker.shrink(trace, signature);
+        d.put("shrink_ms", r.millis);
         d.put("shrink_attempts", r.attempts);
         d.put("reproduced_alone", r.reproduced);
         Files.createDirectories(cfg.outDir);
         Path file = cfg.outDir.resolve("divergence-" + name + ".vec");
         StringBuilder text = new StringBuilder();
         text.append("# fba check: ").append(r.reproduced ? "shrunk divergence" : "divergence (did not reproduce alone)")
-                .append(", seed ").append(cfg.seed).append(", ").append(d.get("where")).append('\n');
+                .append(" [").append(signature).append("], seed ").append(cfg.seed).append(", ")
+                .append(d.get("where")).append('\n');
         text.append("# implementation: ").append(cfg.command.replace('\n', ' ')).append('\n');
         text.append("# expectations are the reference's; the implementation's answer follows the divergent line\n");
         if (cfg.profile != Profile.SUBSTRATE) {
@@ -477,12 +638,14 @@ public final class Checker {
         List<Map<String, Object>> shrunk = new ArrayList<>();
         if (r.reproduced) {
             out.println("shrunk to " + r.script.size() + " requests in " + r.attempts + " attempts ("
-                    + r.millis + " ms" + (r.budgetExhausted ? ", budget exhausted" : "") + "): " + file);
+                    + r.millis + " ms" + (r.budgetExhausted ? ", budget exhausted: may not be minimal" : "") + "): "
+                    + file);
         } else {
-            out.println("the divergence did not reproduce in a fresh process replaying this session alone"
-                    + " (it may depend on earlier sessions); writing the unshrunk session: " + file);
+            out.println("the cause did not show in a fresh process replaying this trace alone"
+                    + " (it may depend on earlier sessions); writing the unshrunk trace: " + file);
         }
         int n = r.script.size();
+        String failed = (String) d.get("problem");
         if (!r.reproduced) {
             // The trace ends at the request that diverged in the full run: show that run's answer.
             r.index = n - 1;
@@ -501,9 +664,11 @@ public final class Checker {
             entry.put("request", line);
             entry.put("expected", exp);
             if (i == r.index) {
+                String answer = r.actual != null ? ResponseShape.printable(r.actual)
+                        : "(none: " + (failed != null ? failed : "it failed") + ")";
                 entry.put("actual", r.actual);
-                text.append("#   implementation answered: ").append(ResponseShape.printable(r.actual)).append('\n');
-                out.println("  " + text1 + "    <-- implementation: " + ResponseShape.printable(r.actual));
+                text.append("#   implementation answered: ").append(answer).append('\n');
+                out.println("  " + text1 + "    <-- implementation: " + answer);
             } else if (shown) {
                 out.println("  " + text1);
             }
@@ -513,16 +678,43 @@ public final class Checker {
         Path page = cfg.outDir.resolve("divergence-" + name + ".html");
         List<HeapTimeline.Step> steps = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            steps.add(new HeapTimeline.Step(r.script.lines[i], i == r.index ? ResponseShape.printable(r.actual) : null));
+            String answer = i != r.index ? null : r.actual != null ? ResponseShape.printable(r.actual) : "(no answer)";
+            steps.add(new HeapTimeline.Step(r.script.lines[i], answer));
         }
-        Files.writeString(page, TraceExplorer.page(file.getFileName().toString(), cfg.profile, steps), StandardCharsets.UTF_8);
-        out.println("explorer (both answers, the heap at every step): " + page);
-        d.put("explorer", page.toString());
-        d.put("shrunk_trace", shrunk);
-        d.put("shrunk_length", r.script.size());
+        Files.writeString(page, TraceExplorer.page(file.getFileName().toString(), cfg.profile, steps, origin(file, r)),
+                StandardCharsets.UTF_8);
+        // the page opens at the divergent request by itself; the fragment says which it is
+        out.println("explorer (both answers, the heap at every step): " + page + "#step=" + (r.index + 1));
         d.put("shrunk_file", file.toString());
-        out.println("DIVERGED");
-        return DIVERGED;
+        d.put("shrunk_requests", n);
+        d.put("shrunk_length", n);
+        d.put("shrunk_trace", shrunk);
+        d.put("explorer", page.toString());
+        return d;
+    }
+
+    /** A profile mismatch named as such (ProfileHint), under the divergence's actual line. */
+    private void printHint(String expected, String actual) {
+        String hint = ProfileHint.of(cfg.profile, expected, actual);
+        if (hint != null) {
+            out.println("  " + hint);
+        }
+    }
+
+    /**
+     * What the explorer page names: the implementation, the seed, the commands that reproduce the
+     * divergence (the shrunk trace alone, and the run that found it), and the implementation's own
+     * state after the divergent request (ImplState).
+     */
+    private TraceExplorer.Origin origin(Path file, Shrinker.Result r) {
+        String impl = "fba check --impl '" + cfg.command.replace('\n', ' ') + "'"
+                + (cfg.profile == Profile.SUBSTRATE ? "" : " --profile " + cfg.profile.wireName());
+        Map<String, String> reproduce = new LinkedHashMap<>();
+        reproduce.put("check the implementation on this trace", impl + " --vectors " + file + " --sessions 0");
+        reproduce.put("the run that found it", impl + " --seed " + cfg.seed + " --sessions " + cfg.sessions
+                + " --ops " + cfg.ops);
+        return new TraceExplorer.Origin(cfg.command, String.valueOf(cfg.seed), reproduce,
+                ImplState.probe(cfg.command, cfg.timeoutMs, cfg.profile, r.script.lines, r.index));
     }
 
     /** An error response reduced to {@code err <code>}: vector files compare codes only. */
@@ -543,15 +735,19 @@ public final class Checker {
             }
         }
         out.println("FAILURE: the implementation " + o.problem + (context == null ? "" : " (" + context + ")"));
+        err.println("fba check: the implementation " + o.problem + " (exit 3; details on stdout)");
         if (owed != null) {
             out.println("  owing a response to: " + owed + (where == null ? "" : " (" + where + ")"));
+            if (o.received == 0 && o.cause != null) {
+                out.println("  (it failed before answering anything, and fails a lone 'pages' too: it cannot be run)");
+            }
         }
         if (o.actual != null) {
             out.println("  it printed: " + ResponseShape.printable(o.actual));
         }
-        out.println("  last request sent: " + (p.lastSent() == null ? "(none)" : p.lastSent()));
+        out.println("  last request sent: " + (p == null || p.lastSent() == null ? "(none)" : p.lastSent()));
         out.println("  responses received: " + o.received);
-        String tail = p.stderrTail();
+        String tail = p == null ? "" : p.stderrTail();
         if (!tail.isBlank()) {
             out.println("  its stderr ended with:");
             String[] lines = tail.split("\n");
@@ -567,11 +763,11 @@ public final class Checker {
         f.put("owed_request", owed);
         f.put("where", where);
         f.put("printed", o.actual);
-        f.put("last_request_sent", p.lastSent());
+        f.put("last_request_sent", p == null ? null : p.lastSent());
         f.put("responses_received", o.received);
         f.put("stderr_tail", tail);
         report.put("failure", f);
         out.println("FAILED");
-        return FAILED;
+        return IMPL_FAILED;
     }
 }

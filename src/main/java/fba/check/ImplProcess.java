@@ -47,6 +47,13 @@ final class ImplProcess {
     private volatile boolean awaitingEof;
     private volatile boolean finished;
     private volatile String lastSent;
+    /**
+     * When set, a divergence does not end the run: it is handed here and the rest of its owner's
+     * lines (the rest of that generated session) go unchecked, since the next session's {@code init}
+     * starts afresh. Only a broken stream (crash, hang, garbage) ends the run then.
+     */
+    private volatile java.util.function.Consumer<Outcome> onDivergence;
+    private Object divergedOwner;
     private final byte[] buf = new byte[1 << 16];
     private int pos;
     private int lim;
@@ -80,6 +87,25 @@ final class ImplProcess {
         return ip;
     }
 
+    /**
+     * Whether {@code command} can be run at all: started afresh and sent one {@code pages} (before
+     * any {@code init}), it answers with a protocol line and ends cleanly. Asked when a process
+     * failed before its first answer, to tell an implementation that cannot run (missing, not
+     * executable, dying on any first request) from one that fails on a particular input.
+     */
+    static boolean answersAtAll(String command, long timeoutMs) {
+        try {
+            ImplProcess p = start(command, timeoutMs);
+            Batch b = new Batch(null, 1);
+            b.add("pages", "err not_initialized", 0);
+            b.seal();
+            p.send(b);
+            return p.finish().kind != Outcome.Kind.FAILURE;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     /** Characters that make a command need a shell. */
     private static final String SHELL_SYNTAX = "|&;<>()$`\\\"' \t*?[]#~=%{}!\n";
 
@@ -104,6 +130,11 @@ final class ImplProcess {
             return java.util.Arrays.asList(trimmed.split(" +"));
         }
         return List.of("/bin/sh", "-c", command);
+    }
+
+    /** Goes on after divergences, handing each to {@code listener} (called on the reader thread). */
+    void continueAfterDivergence(java.util.function.Consumer<Outcome> listener) {
+        this.onDivergence = listener;
     }
 
     /** Whether the run has already ended (divergence or failure); further sends are pointless. */
@@ -286,13 +317,18 @@ final class ImplProcess {
                         String exp = b.expected(i);
                         String actual = new String(buf, lineStart, lineEnd - lineStart, StandardCharsets.ISO_8859_1);
                         if (!ResponseShape.isResponse(actual)) {
-                            fail(Outcome.failure("answered with a line that is not a protocol response", b, i,
+                            fail(Outcome.failure("garbage", "answered with a line that is not a protocol response", b, i,
                                     actual, received));
                             return;
                         }
-                        if (!fba.protocol.VectorLine.matches(exp, actual)) {
-                            fail(Outcome.divergence(b, i, actual, received));
-                            return;
+                        if (!fba.protocol.VectorLine.matches(exp, actual) && b.owner != divergedOwner) {
+                            Outcome d = Outcome.divergence(b, i, actual, received);
+                            if (onDivergence == null || b.owner == null) {
+                                fail(d);
+                                return;
+                            }
+                            divergedOwner = b.owner;
+                            onDivergence.accept(d);
                         }
                     }
                 }
@@ -303,7 +339,7 @@ final class ImplProcess {
             }
             readerCompleted = true;
         } catch (LineTooLong e) {
-            fail(Outcome.failure("printed a line longer than " + MAX_LINE + " bytes", pendingBatch, pendingIndex,
+            fail(Outcome.failure("garbage", "printed a line longer than " + MAX_LINE + " bytes", pendingBatch, pendingIndex,
                     e.start, received));
         } catch (IOException e) {
             fail(Outcome.failure("output could not be read: " + e.getMessage(), null, -1, null, received));
@@ -337,7 +373,7 @@ final class ImplProcess {
         } else {
             why = "crashed (exit status " + process.exitValue() + ")";
         }
-        fail(Outcome.failure(why, b, i, null, received));
+        fail(Outcome.failure("crash", why, b, i, null, received));
     }
 
     private void fail(Outcome o) {
@@ -360,7 +396,7 @@ final class ImplProcess {
                 Outcome o = awaitingEof && sentAnswered <= received
                         ? Outcome.failure("did not end its output within " + ms + " ms after its input was closed",
                                 null, -1, null, received)
-                        : Outcome.failure("hung: no response within " + ms + " ms (an adapter must also flush"
+                        : Outcome.failure("hang", "hung: no response within " + ms + " ms (an adapter must also flush"
                                 + " its output whenever its input runs dry)", pending(), pendingIndex,
                                 null, received);
                 fail(o);

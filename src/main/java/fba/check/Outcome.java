@@ -23,14 +23,24 @@ final class Outcome {
     final String problem;
     /** Responses received before the run ended. */
     final long received;
+    /**
+     * For failures while a request was owed: {@code crash} (the process died or closed its output),
+     * {@code hang} (the watchdog fired) or {@code garbage} (a non-protocol line); null otherwise.
+     */
+    final String cause;
 
     private Outcome(Kind kind, Batch batch, int index, String actual, String problem, long received) {
+        this(kind, batch, index, actual, problem, received, null);
+    }
+
+    private Outcome(Kind kind, Batch batch, int index, String actual, String problem, long received, String cause) {
         this.kind = kind;
         this.batch = batch;
         this.index = index;
         this.actual = actual;
         this.problem = problem;
         this.received = received;
+        this.cause = batch == null || index < 0 ? null : cause;
     }
 
     static Outcome pass(long received) {
@@ -43,6 +53,11 @@ final class Outcome {
 
     static Outcome failure(String problem, Batch batch, int index, String actual, long received) {
         return new Outcome(Kind.FAILURE, batch, index, actual, problem, received);
+    }
+
+    /** A failure of kind {@code cause} (crash, hang, garbage) while the answer to a request was owed. */
+    static Outcome failure(String cause, String problem, Batch batch, int index, String actual, long received) {
+        return new Outcome(Kind.FAILURE, batch, index, actual, problem, received, cause);
     }
 
     /** The request the outcome is about, or null. */

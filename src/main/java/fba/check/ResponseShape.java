@@ -1,6 +1,6 @@
 package fba.check;
 
-import fba.core.ErrorCode;
+import fba.protocol.ResponseSyntax;
 
 /** Whether a line is a protocol response at all (its value may still be wrong). */
 final class ResponseShape {
@@ -10,41 +10,9 @@ final class ResponseShape {
     private ResponseShape() {
     }
 
-    /**
-     * {@code ok}, {@code ok N}, {@code ok N N N N} (decimal digits), or {@code err CODE} optionally
-     * followed by a space and a message, with CODE one of the protocol's codes.
-     */
+    /** Whether {@code line} is a protocol response at all: see {@link ResponseSyntax#isResponse}. */
     static boolean isResponse(String line) {
-        if (line.equals("ok")) {
-            return true;
-        }
-        if (line.startsWith("ok ")) {
-            int numbers = 0;
-            int i = 3;
-            while (true) {
-                int start = i;
-                while (i < line.length() && line.charAt(i) >= '0' && line.charAt(i) <= '9') {
-                    i++;
-                }
-                if (i == start) {
-                    return false;
-                }
-                numbers++;
-                if (i == line.length()) {
-                    return numbers == 1 || numbers == 4;
-                }
-                if (line.charAt(i) != ' ') {
-                    return false;
-                }
-                i++;
-            }
-        }
-        if (line.startsWith("err ")) {
-            int end = line.indexOf(' ', 4);
-            String code = end < 0 ? line.substring(4) : line.substring(4, end);
-            return ErrorCode.ofWireName(code) != null;
-        }
-        return false;
+        return ResponseSyntax.isResponse(line);
     }
 
     /**

@@ -152,6 +152,11 @@ final class SessionSource {
         return new SessionSource(cfg, s, s, 0, 512).generate(s, new Session(cfg.profile), cfg.profile);
     }
 
+    /** Session {@code s} on the byte path, generated again with a fresh reference (to resend it to a new process). */
+    static Generated regenerateBytes(CheckConfig cfg, int s) {
+        return new SessionSource(cfg, s, s, 0, 512).generateBytes(s, new Session(cfg.profile));
+    }
+
     /**
      * Session {@code s} on the byte path (what the workers run): each request rendered straight into
      * the batch's bytes, run through the reference's byte path (the one {@code serve} uses), its

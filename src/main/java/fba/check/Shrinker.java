@@ -4,27 +4,32 @@ import fba.core.Profile;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.TreeSet;
 
 /**
- * Shrinks a diverging trace: deletes chunks of requests (delta debugging down to single requests),
- * then tries all malloc sizes at 8 or at their block size, then lowers the remaining literal
- * numbers one at a time (and prefers the on-chain context), keeping each change only if the
- * implementation still diverges from the reference. Every attempt runs in a freshly started implementation against a
- * fresh reference, so the result replays on its own. Shrinking stops at a time and attempt budget
- * and then returns the smallest diverging trace found so far.
+ * Shrinks a trace that shows one cause (a {@link Signature}) to a 1-minimal trace showing the same
+ * cause: first delta debugging over chunks of requests, then all malloc sizes at 8 or at their
+ * block size, then, until nothing changes, every single request deleted and every literal number
+ * lowered to each of {@link #smaller} (and an off-chain context made on-chain) one at a time. A
+ * change is kept only when the implementation still shows the same signature, so the result never
+ * drifts to another cause; a crash, hang or non-protocol answer is a cause like any other. Every
+ * attempt runs in a freshly started implementation against a fresh reference, so the result
+ * replays on its own. Shrinking stops at a time and attempt budget and then returns the smallest
+ * trace found so far (and says the budget ran out: it may then not be 1-minimal).
  */
 final class Shrinker {
 
-    /** The smallest diverging trace found, with the reference's answers and the implementation's. */
+    /** The smallest trace showing the cause, with the reference's answers and the implementation's. */
     static final class Result {
         List<Request> requests;
         Script script;
         /** Index of the divergent line in {@link #script}. */
         int index;
+        /** The implementation's answer there (null for a crash or hang). */
         String actual;
         int attempts;
         long millis;
-        /** False when the trace did not diverge when replayed alone (nothing was shrunk). */
+        /** False when the trace did not show the cause when replayed alone (nothing was shrunk). */
         boolean reproduced;
         boolean budgetExhausted;
     }
@@ -36,6 +41,7 @@ final class Shrinker {
     private final int maxAttempts;
     private long deadline;
     private int attempts;
+    private String signature;
 
     Shrinker(String command, long timeoutMs, Profile profile, long budgetMs, int maxAttempts) {
         this.command = command;
@@ -45,20 +51,13 @@ final class Shrinker {
         this.maxAttempts = maxAttempts;
     }
 
-    /** What one attempt saw: the divergent index and answer, or null when it did not diverge. */
-    private static final class Hit {
-        final Script script;
-        final int index;
-        final String actual;
-
-        Hit(Script script, int index, String actual) {
-            this.script = script;
-            this.index = index;
-            this.actual = actual;
-        }
+    /** What one attempt saw: the index and answer where the cause showed. */
+    private record Hit(Script script, int index, String actual) {
     }
 
-    Result shrink(List<Request> trace) throws IOException {
+    /** Shrinks {@code trace}, whose replay shows {@code signature}, keeping that signature. */
+    Result shrink(List<Request> trace, String signature) throws IOException {
+        this.signature = signature;
         long start = System.nanoTime();
         deadline = start + budgetMs * 1_000_000L;
         Result r = new Result();
@@ -75,7 +74,7 @@ final class Shrinker {
         r.reproduced = true;
         cur = cut(cur, best.index);
 
-        // Delta debugging over the requests.
+        // Delta debugging over chunks of requests: fast on long traces.
         int n = 2;
         while (cur.size() >= 2 && budgetLeft()) {
             int chunk = (cur.size() + n - 1) / n;
@@ -125,47 +124,20 @@ final class Shrinker {
             }
         }
 
-        // Lower the literal numbers that are left.
+        // 1-minimality: repeat single steps until none of them keeps the cause.
         boolean changed = true;
         while (changed && budgetLeft()) {
             changed = false;
-            for (int i = 0; i < cur.size() && budgetLeft(); i++) {
-                Request req = cur.get(i);
-                for (int arg = 0; arg < req.arity() && budgetLeft(); arg++) {
-                    if ("offchain".equals(req.word(arg))) {
-                        // The on-chain context is the common one: prefer it when it shows the same.
-                        List<Request> cand = new ArrayList<>(cur);
-                        cand.set(i, req.withWord(arg, "onchain"));
-                        Hit h = attempt(cand);
-                        if (h != null) {
-                            cur = cut(cand, h.index);
-                            best = h;
-                            changed = true;
-                            if (i >= cur.size()) {
-                                break;
-                            }
-                            req = cur.get(i);
-                        }
-                        continue;
-                    }
-                    if (!req.isSimplifiable(arg)) {
-                        continue;
-                    }
-                    for (long v : smaller(req.value(arg))) {
-                        List<Request> cand = new ArrayList<>(cur);
-                        cand.set(i, req.withValue(arg, v));
-                        Hit h = attempt(cand);
-                        if (h != null) {
-                            cur = cut(cand, h.index);
-                            best = h;
-                            changed = true;
-                            break;
-                        }
-                    }
-                    if (i >= cur.size()) {
-                        break;
-                    }
-                    req = cur.get(i);
+            for (List<Request> cand : neighbours(cur)) {
+                if (!budgetLeft()) {
+                    break;
+                }
+                Hit h = attempt(cand);
+                if (h != null) {
+                    cur = cut(cand, h.index);
+                    best = h;
+                    changed = true;
+                    break;
                 }
             }
         }
@@ -174,19 +146,59 @@ final class Shrinker {
         r.index = best.index;
         r.actual = best.actual;
         r.attempts = attempts;
-        r.budgetExhausted = !budgetLeft();
+        r.budgetExhausted = !budgetLeft() && changed;
         r.millis = (System.nanoTime() - start) / 1_000_000L;
         return r;
+    }
+
+    /**
+     * Every trace one step simpler than {@code trace}: each single request deleted (from the
+     * front, where set-up is), then each literal number replaced by each of {@link #smaller}, and
+     * each {@code offchain} by {@code onchain}. A trace none of whose neighbours shows its cause is
+     * 1-minimal.
+     */
+    static List<List<Request>> neighbours(List<Request> trace) {
+        List<List<Request>> out = new ArrayList<>();
+        for (int i = 0; i < trace.size(); i++) {
+            List<Request> cand = new ArrayList<>(trace);
+            cand.remove(i);
+            out.add(cand);
+        }
+        for (int i = 0; i < trace.size(); i++) {
+            Request req = trace.get(i);
+            for (int arg = 0; arg < req.arity(); arg++) {
+                if ("offchain".equals(req.word(arg))) {
+                    List<Request> cand = new ArrayList<>(trace);
+                    cand.set(i, req.withWord(arg, "onchain"));
+                    out.add(cand);
+                } else if (req.isSimplifiable(arg)) {
+                    for (long v : smaller(req.value(arg))) {
+                        List<Request> cand = new ArrayList<>(trace);
+                        cand.set(i, req.withValue(arg, v));
+                        out.add(cand);
+                    }
+                }
+            }
+        }
+        return out;
     }
 
     private boolean budgetLeft() {
         return attempts < maxAttempts && System.nanoTime() < deadline;
     }
 
-    /** Simpler values to try instead of {@code v}, smallest first, all below it (unsigned). */
+    /** The 64 KiB page. */
+    private static final long PAGE = 65536;
+
+    /**
+     * Simpler values to try instead of {@code v}, smallest first, all below it (unsigned): 0, 1, 8,
+     * the largest power of two not above it and the one below that, its half, and it rounded down
+     * to a page boundary.
+     */
     static long[] smaller(long v) {
-        long[] cands = {0, 1, 8, Long.highestOneBit(v), v >>> 1};
-        java.util.TreeSet<Long> set = new java.util.TreeSet<>(Long::compareUnsigned);
+        long top = Long.highestOneBit(v);
+        long[] cands = {0, 1, 8, top, top >>> 1, v >>> 1, v & -PAGE};
+        TreeSet<Long> set = new TreeSet<>(Long::compareUnsigned);
         for (long c : cands) {
             if (Long.compareUnsigned(c, v) < 0) {
                 set.add(c);
@@ -204,15 +216,45 @@ final class Shrinker {
         return new ArrayList<>(trace.subList(0, Math.min(trace.size(), index + 1)));
     }
 
+    /** Replays {@code cand} in a fresh process: a hit when it shows the signature being shrunk. */
     private Hit attempt(List<Request> cand) throws IOException {
         attempts++;
-        Script s = Script.of(cand, profile);
-        ImplProcess p = ImplProcess.start(command, timeoutMs);
-        p.send(Batch.of(s, s));
-        Outcome o = p.finish();
-        if (o.kind != Outcome.Kind.DIVERGENCE) {
+        Outcome o = replay(cand);
+        if ("crash".equals(o.cause)) {
+            // The first unanswered request need not be the one it died on (answers lost in its buffer).
+            CrashLocator.Located at = CrashLocator.locate(command, timeoutMs, profile, cand, o.cause);
+            if (at == null || !signature.equals("crash " + Signature.kind(cand.get(at.index()).toString()))) {
+                return null;
+            }
+            Script s = (Script) at.outcome().batch.owner;
+            return new Hit(s, at.index(), null);
+        }
+        if (!signature.equals(Signature.of(o))) {
             return null;
         }
+        Script s = (Script) o.batch.owner;
         return new Hit(s, o.batch.position[o.index], o.actual);
+    }
+
+    /** How the implementation, started afresh, fares on {@code requests} (the batch is owned by its script). */
+    Outcome replay(List<Request> requests) throws IOException {
+        Script s = Script.of(requests, profile);
+        ImplProcess p = ImplProcess.start(command, timeoutMs);
+        if (signature != null && isFailure(signature)) {
+            // shrinking a crash, hang or garbage: a divergence on the way must not hide it
+            p.continueAfterDivergence(d -> { });
+        }
+        p.send(Batch.of(s, s));
+        return p.finish();
+    }
+
+    private static boolean isFailure(String signature) {
+        return signature.startsWith("crash ") || signature.startsWith("hang ") || signature.startsWith("garbage ");
+    }
+
+    /** Whether {@code requests}, replayed afresh, show {@code signature} (for tests of 1-minimality). */
+    boolean shows(List<Request> requests, String signature) throws IOException {
+        this.signature = signature;
+        return attempt(requests) != null;
     }
 }

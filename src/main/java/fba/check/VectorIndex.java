@@ -32,8 +32,8 @@ public final class VectorIndex {
             System.exit(2);
         }
         Path classes = Path.of(args[0]);
-        String hash = write(classes, args[1], commit(Path.of(args[2])));
-        System.out.println("fba: bundled vectors indexed, " + hash);
+        // silent on success, so `mvn -q package` prints nothing; `fba --version` shows the hash
+        write(classes, args[1], commit(Path.of(args[2])));
     }
 
     /** The properties written at build time; empty when the classes were built another way. */
@@ -54,9 +54,11 @@ public final class VectorIndex {
         Path dir = classes.resolve(VectorSet.RESOURCE_DIR);
         Files.createDirectories(dir);
         List<String> names;
-        try (Stream<Path> s = Files.list(dir)) {
-            names = s.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".vec")).sorted()
-                    .collect(Collectors.toList());
+        // Subdirectories hold families of vectors (spec/vectors/wasm/); a name is the file's path
+        // below dir with '/', as VectorSet.directory names it.
+        try (Stream<Path> s = Files.walk(dir)) {
+            names = s.filter(Files::isRegularFile).map(p -> dir.relativize(p).toString().replace('\\', '/'))
+                    .filter(n -> n.endsWith(".vec")).sorted().collect(Collectors.toList());
         }
         if (names.isEmpty()) {
             throw new IOException(dir + " holds no *.vec files: the vectors were not copied into the build");

@@ -114,13 +114,9 @@ public final class VectorSet {
         }
     }
 
-    /** The files, parsed; problems name the file and line. */
-    public List<VectorFile> files() throws IOException {
-        List<VectorFile> files = new ArrayList<>(names.size());
-        for (int i = 0; i < names.size(); i++) {
-            files.add(VectorFile.parse(displayPaths.get(i), bytes(i)));
-        }
-        return files;
+    /** File {@code i}, parsed; a problem names the file and line (the other files are still usable). */
+    public VectorFile file(int i) throws IOException {
+        return VectorFile.parse(displayPaths.get(i), bytes(i));
     }
 
     /** Where file {@code i} is: its path on disk, or a display name for a bundled file. */

@@ -19,15 +19,19 @@ import picocli.CommandLine.Option;
             "speaks the line protocol to it and checks every response against the in-process",
             "reference. First every vector file of the set bundled in fba.jar (or --vectors DIR;",
             "files pinned to another profile, and unpinned files under --profile proposal, are",
-            "skipped), then --sessions seeded sessions of --ops",
-            "requests each, spread over --jobs processes of COMMAND. At the first divergence (the",
-            "lowest session index, whatever --jobs is) the failing trace is shrunk, restarting",
-            "COMMAND for each attempt, and written as a vector file into --out. See spec/check.md.",
+            "skipped), then --sessions seeded sessions of --ops requests each, spread over --jobs",
+            "processes of COMMAND. A divergence, or a crash, hang or non-protocol answer while a",
+            "request is owed, is a cause named by a signature free of addresses and seeds (e.g.",
+            "'malloc ok/out_of_space', 'stats ok/ok:peak', 'crash free'); the check goes on (next",
+            "vector file, next session, a fresh process after a crash) until the sessions are done",
+            "or --max-causes distinct causes were seen. Then the first occurrence of each cause is",
+            "shrunk to a 1-minimal trace with the same signature, restarting COMMAND for each",
+            "attempt, and written as a vector file into --out; causes are listed most frequent",
+            "first. See spec/check.md.",
             "COMMAND must run in the profile given by --profile (e.g. './fba serve --profile strict').",
             ""},
-        footer = {"", "Exit status: 0 no divergence, 1 divergence (shrunk trace written),",
-            "2 the implementation crashed, hung, closed its output or printed a non-protocol line,",
-            "or bad usage."})
+        footer = {"", "Exit status: 0 no divergence, 1 divergence (one or more causes, shrunk traces written),",
+            "2 bad usage or input, 3 the implementation could not be run or ended badly after its input."})
 final class CheckCommand implements Callable<Integer> {
 
     private final Io io;
@@ -86,6 +90,10 @@ final class CheckCommand implements Callable<Integer> {
             description = "threads generating sessions ahead, per job (default 0: cores - 2, at least 2 (1 on one core), at most 4)")
     private long threads;
 
+    @Option(names = "--max-causes", paramLabel = "N", defaultValue = "20",
+            description = "stop after N distinct causes (default ${DEFAULT-VALUE}; 1: stop at the first divergence)")
+    private long maxCauses;
+
     @Option(names = "--quiet", description = "no progress lines on stderr")
     private boolean quiet;
 
@@ -109,6 +117,7 @@ final class CheckCommand implements Callable<Integer> {
         c.shrinkMs = UsageException.inRange("--shrink-ms", shrinkMs, 0, 86_400_000);
         c.threads = (int) UsageException.inRange("--threads", threads, 0, 64);
         c.jobs = (int) UsageException.inRange("--jobs", jobs, 1, 64);
+        c.maxCauses = (int) UsageException.inRange("--max-causes", maxCauses, 1, 1_000_000);
         if (shard != null) {
             int[] s = parseShard(shard);
             c.shardIndex = s[0];
@@ -131,7 +140,7 @@ final class CheckCommand implements Callable<Integer> {
             }
         } catch (IOException e) {
             io.err.println("fba check: " + e.getMessage());
-            return Checker.FAILED;
+            return Checker.BAD_INPUT;
         }
         return new Checker(c, io.out, io.err).run();
     }

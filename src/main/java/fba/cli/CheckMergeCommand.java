@@ -21,10 +21,12 @@ import picocli.CommandLine.Parameters;
 @Command(name = "merge", header = "one verdict from the reports of every shard of a check",
         synopsisHeading = "usage: ",
         description = {"", "Combines the --report files of the shards of one check (fba check --shard I/N,",
-            "same seed, profile, sessions, ops and vector set) into the verdict of the unsharded",
-            "run: the problem at the lowest session index, with its shard's exit status."},
-        footer = {"", "Exit status: 0 no shard found a problem, 1 divergence, 2 failure, or reports",
-            "that are unreadable or do not belong to one check."})
+            "same implementation, seed, profile, sessions, ops, timeout, max causes, fba version and",
+            "vector set) into the verdict of the unsharded run: the causes of all shards by",
+            "signature with their counts summed, each with its earliest occurrence and shrunk trace;",
+            "a failure that ended a shard wins, with that shard's exit status."},
+        footer = {"", "Exit status: 0 no shard found a problem, 1 divergence, 2 reports that are unreadable",
+            "or do not belong to one check, 3 a shard's implementation could not be run."})
 final class CheckMergeCommand implements Callable<Integer> {
 
     private final Io io;
@@ -83,6 +85,6 @@ final class CheckMergeCommand implements Callable<Integer> {
 
     private int problem(String message) {
         io.err.println("fba check merge: " + message);
-        return Checker.FAILED;
+        return Checker.BAD_INPUT;
     }
 }

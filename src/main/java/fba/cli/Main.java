@@ -5,7 +5,6 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.ArgSpec;
@@ -27,8 +26,7 @@ public final class Main {
             description = {"", "The reference freeing-bump heap allocator (Substrate's sc-allocator) and its",
                 "differential checker. Every command takes --help; serve, replay, run and check take",
                 "--profile."},
-            commandListHeading = "%ncommands:%n",
-            footer = {"", "Exit status: 0 success, 1 mismatch or divergence, 2 bad usage or input."})
+            commandListHeading = "%ncommands:%n")
     static final class Fba implements Callable<Integer> {
         private final Io io;
 
@@ -90,8 +88,9 @@ public final class Main {
                 .addSubcommand("merge", new CheckMergeCommand(io)));
         cl.addSubcommand("vectors", new CommandLine(new VectorsCommand(io))
                 .addSubcommand("export", new VectorsCommand.Export(io)));
-        cl.addSubcommand("completion", new AutoComplete.GenerateCompletion());
+        cl.addSubcommand("completion", new CompletionCommand(io));
         cl.addSubcommand("help", new CommandLine.HelpCommand());
+        ExitStatus.appendTo(cl);
         // The synopsis first, so that every help text opens with "usage:", then the one-line summary.
         List<String> keys = new ArrayList<>(cl.getHelpSectionKeys());
         keys.removeAll(List.of(CommandLine.Model.UsageMessageSpec.SECTION_KEY_HEADER_HEADING,
@@ -128,10 +127,12 @@ public final class Main {
     private static int usageError(Io io, ParameterException e) {
         CommandLine cmd = e.getCommandLine();
         String name = cmd.getCommandSpec().qualifiedName();
-        io.err.println(name + ": " + describe(e));
-        if (cmd.getParent() == null && e instanceof CommandLine.UnmatchedArgumentException) {
-            io.err.print(cmd.getUsageMessage());
+        String problem = describe(e);
+        if (cmd.getParent() == null && problem.startsWith("unknown command")) {
+            // one line, as every usage error (README): the commands, not the whole usage
+            problem += " (commands: " + String.join(", ", cmd.getSubcommands().keySet()) + "; see fba --help)";
         }
+        io.err.println(name + ": " + problem);
         return 2;
     }
 

@@ -23,8 +23,11 @@ import picocli.CommandLine.Parameters;
             "bundled in fba.jar) in a fresh session and compares each response with the expectation",
             "after ' => ' (errors compare by code). A file with a '#! profile P' pragma always runs in",
             "profile P; other files run in --profile. Prints the set (its name and hash), PASS or FAIL",
-            "per file, the first mismatch of a failing file (line, request, expected, actual) and a",
-            "closing count."},
+            "per file, the first mismatch of a failing file (line, request, expected, actual),",
+            "MALFORMED for a file that is not a valid vector file (the reason, with its line, on",
+            "stderr; the other files still run; it outranks a mismatch) and a closing count. Every '=>' must be followed by",
+            "a response, and a file must have an expectation unless it declares itself '#! smoke'",
+            "(spec/protocol.md, \"Vector files\")."},
         footer = {"", "Exit status: 0 all passed, 1 a mismatch, 2 unreadable or malformed input."})
 final class RunCommand implements Callable<Integer> {
 
@@ -52,29 +55,40 @@ final class RunCommand implements Callable<Integer> {
         PrintStream err = io.err;
         Profile profile = profileOption.profile;
         VectorSet set;
-        List<VectorFile> vectors;
         try {
             set = paths.isEmpty() ? VectorSet.bundled() : VectorSet.of(paths);
-            vectors = set.files();
         } catch (IOException e) {
             err.println("fba run: " + e.getMessage());
             return 2;
         }
-        if (vectors.isEmpty()) {
+        if (set.size() == 0) {
             err.println("fba run: no vector files (*" + VectorFile.EXTENSION + ") found in " + paths);
             return 2;
         }
         out.println("vector set: " + set.label() + ", " + set.size() + " files, " + set.hash());
         int passed = 0;
         int failed = 0;
+        int malformed = 0;
         long checks = 0;
-        for (VectorFile v : vectors) {
+        for (int i = 0; i < set.size(); i++) {
+            VectorFile v;
+            try {
+                v = set.file(i);
+            } catch (IOException e) {
+                // one bad file does not hide the results of the others
+                malformed++;
+                out.println("MALFORMED " + set.path(i));
+                out.flush(); // the reason (stderr) follows its MALFORMED line on a terminal
+                err.println("fba run: " + message(set.path(i), e));
+                continue;
+            }
             Outcome r = runOne(v, v.profile() != null ? v.profile() : profile);
             checks += r.checks;
             if (r.mismatch == null) {
                 passed++;
                 if (!quiet) {
-                    out.println("PASS " + v.path() + " (" + r.checks + " expectations)");
+                    out.println("PASS " + v.path() + " (" + (r.checks == 0 ? "smoke: " + r.requests
+                            + " requests, nothing compared" : r.checks + " expectations") + ")");
                 }
             } else {
                 failed++;
@@ -82,14 +96,25 @@ final class RunCommand implements Callable<Integer> {
                 out.println(r.mismatch);
             }
         }
-        out.println("(" + checks + " expectations checked in " + vectors.size() + " files)");
-        out.println("vectors: " + passed + " passed, " + failed + " failed");
-        return failed == 0 ? 0 : 1;
+        out.println("(" + checks + " expectations checked in " + (passed + failed) + " files)");
+        out.println("vectors: " + passed + " passed, " + failed + " failed"
+                + (malformed > 0 ? ", " + malformed + " malformed" : ""));
+        return malformed > 0 ? 2 : failed == 0 ? 0 : 1;
+    }
+
+    /** A file's problem naming it: a format error names file and line itself, an I/O error may not. */
+    private static String message(Path file, IOException e) {
+        if (e instanceof VectorFile.VectorFormatException) {
+            return e.getMessage();
+        }
+        return file + ": cannot read: " + (e instanceof java.nio.file.AccessDeniedException ? "permission denied"
+                : e.getMessage());
     }
 
     /** The result of replaying one vector file. */
     static final class Outcome {
         long checks;
+        long requests;
         String mismatch;
     }
 
@@ -101,6 +126,7 @@ final class RunCommand implements Callable<Integer> {
             if (line.request() == null) {
                 continue;
             }
+            r.requests++;
             sb.setLength(0);
             boolean answered = session.execute(line.request(), sb);
             if (line.expected() == null) {

@@ -2,6 +2,7 @@ package fba.cli;
 
 import fba.check.VectorSet;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -57,9 +58,26 @@ final class VectorsCommand implements Callable<Integer> {
                 io.out.println("exported " + n + " vector files to " + dir + " (" + set.hash() + ")");
                 return 0;
             } catch (IOException e) {
-                io.err.println("fba vectors export: cannot write " + dir + ": " + e.getMessage());
+                io.err.println("fba vectors export: cannot write into " + dir + ": " + why(e));
                 return 2;
             }
+        }
+
+        /** What went wrong, in words: an I/O exception's message is often only the path it concerns. */
+        private String why(IOException e) {
+            if (Files.isRegularFile(dir)) {
+                return "it is a file, not a directory";
+            }
+            if (e instanceof java.nio.file.FileAlreadyExistsException f) {
+                return f.getFile() + " exists and is not a directory";
+            }
+            if (e instanceof java.nio.file.AccessDeniedException a) {
+                return "permission denied (" + a.getFile() + ")";
+            }
+            if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
+                return f.getReason() + " (" + f.getFile() + ")";
+            }
+            return e.getMessage();
         }
     }
 }

@@ -72,6 +72,10 @@ public final class VectorFile {
                 }
             } else if (Files.isRegularFile(arg)) {
                 files.add(arg);
+            } else if (Files.exists(arg)) {
+                // /dev/null, a pipe, a socket: nothing a vector set can name and read again
+                throw new VectorFormatException(arg + ": not a regular file or a directory (a vector file is a"
+                        + " *" + EXTENSION + " file, or give a directory of them)");
             } else {
                 throw new VectorFormatException(arg + ": no such file or directory");
             }

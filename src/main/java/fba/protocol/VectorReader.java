@@ -13,12 +13,16 @@ import java.nio.file.Path;
 /**
  * Reads a vector file line by line from a stream, with exactly the checks and messages of
  * {@link VectorFile#parse} (which is built on it): strict UTF-8, the protocol's line framing
- * ({@link Framing}), the profile pragma, and no {@code =>} without an expectation. A file of
+ * ({@link Framing}), the pragmas, every {@code =>} followed by a well-formed response, and at least
+ * one expectation unless the file declares itself a smoke file ({@value #SMOKE_PRAGMA}). A file of
  * millions of lines is read in constant memory; {@link #profile} is final once the end is reached.
  */
 public final class VectorReader implements AutoCloseable {
 
+    private static final String PRAGMA = "#!";
     private static final String PROFILE_PRAGMA = "#! profile ";
+    /** Declares a file that runs requests without comparing anything (spec/protocol.md, "Vector files"). */
+    public static final String SMOKE_PRAGMA = "#! smoke";
 
     private final Path path;
     private final Reader in;
@@ -29,6 +33,9 @@ public final class VectorReader implements AutoCloseable {
     private final StringBuilder partial = new StringBuilder(128);
     private int number;
     private Profile profile;
+    private int smokeLine;
+    private long requests;
+    private long expectations;
 
     /** {@code path} names the file in messages (for a bundled file it is a display name). */
     public VectorReader(Path path, InputStream bytes) {
@@ -38,30 +45,81 @@ public final class VectorReader implements AutoCloseable {
                 .onUnmappableCharacter(CodingErrorAction.REPORT));
     }
 
-    /** The next line (a request, a comment or a blank), or null at the end of the file. */
+    /**
+     * The next line (a request, a comment or a blank), or null at the end of the file; the end of a
+     * file with no request, or with no expectation and no smoke pragma, is an error.
+     */
     public VectorLine next() throws IOException {
         String text = nextText();
         if (text == null) {
+            checkEnd();
             return null;
         }
         number++;
+        if (text.startsWith(PRAGMA)) {
+            pragma(text);
+        }
+        VectorLine line = VectorLine.parse(number, text);
+        if (line.request() == null) {
+            return line;
+        }
+        requests++;
+        if (line.request().contains("=>")) {
+            // "malloc 8 =>ok 8" must not pass as a request with no expectation
+            throw malformed("'=>' needs one space on each side and a response after it ("
+                    + "'REQUEST => RESPONSE'), in '"
+                    + (text.length() > 60 ? text.substring(0, 60) + "..." : text) + "'");
+        }
+        if (line.expected() != null) {
+            if (line.expected().isEmpty()) {
+                throw malformed("'=>' with no expected response");
+            }
+            if (!ResponseSyntax.isResponse(line.expected())) {
+                throw malformed("'" + line.expected() + "' after '=>' is not a response"
+                        + " (ok, ok N, ok N N N N, or err CODE [message] with a protocol error code)");
+            }
+            if (smokeLine > 0) {
+                throw malformed("an expectation in a file declared '" + SMOKE_PRAGMA + "' at line " + smokeLine
+                        + " (a smoke file compares nothing: remove the pragma or the expectation)");
+            }
+            expectations++;
+        }
+        return line;
+    }
+
+    private void pragma(String text) throws VectorFile.VectorFormatException {
         if (text.startsWith(PROFILE_PRAGMA)) {
             Profile p = Profile.ofWireName(text.substring(PROFILE_PRAGMA.length()).trim());
             if (p == null) {
-                throw new VectorFile.VectorFormatException(path + ":" + number + ": unknown profile in '"
-                        + text.trim() + "' (substrate, strict or proposal)");
+                throw malformed("unknown profile in '" + text.trim() + "' (substrate, strict or proposal)");
             }
             if (profile != null && profile != p) {
-                throw new VectorFile.VectorFormatException(path + ":" + number
-                        + ": second, conflicting profile pragma");
+                throw malformed("second, conflicting profile pragma");
             }
             profile = p;
+        } else if (text.trim().equals(SMOKE_PRAGMA)) {
+            smokeLine = number;
+        } else {
+            throw malformed("unknown pragma '" + text.trim() + "' (a line starting '#!' is '#! profile P'"
+                    + " or '" + SMOKE_PRAGMA + "'; a comment starts '# ')");
         }
-        VectorLine line = VectorLine.parse(number, text);
-        if (line.expected() != null && line.expected().isEmpty()) {
-            throw new VectorFile.VectorFormatException(path + ":" + number + ": '=>' with no expected response");
+    }
+
+    private void checkEnd() throws VectorFile.VectorFormatException {
+        if (requests == 0) {
+            throw new VectorFile.VectorFormatException(path + (number == 0 ? ": empty file" : ":" + number
+                    + ": end of file") + ": no request in it (a vector file holds requests with expected"
+                    + " responses, 'REQUEST => RESPONSE')");
         }
-        return line;
+        if (expectations == 0 && smokeLine == 0) {
+            throw malformed("end of file, and no line has an expectation ('REQUEST => RESPONSE'), so the file"
+                    + " would check nothing; a file meant only to run its requests says so with a line '"
+                    + SMOKE_PRAGMA + "'");
+        }
+    }
+
+    private VectorFile.VectorFormatException malformed(String what) {
+        return new VectorFile.VectorFormatException(path + ":" + number + ": " + what);
     }
 
     /**
@@ -71,13 +129,9 @@ public final class VectorReader implements AutoCloseable {
      */
     public static Summary scan(Path path, InputStream bytes) throws IOException {
         try (VectorReader r = new VectorReader(path, bytes)) {
-            long requests = 0;
-            VectorLine line;
             try {
-                while ((line = r.next()) != null) {
-                    if (line.request() != null) {
-                        requests++;
-                    }
+                while (r.next() != null) {
+                    // next() counts the requests and checks every line
                 }
             } catch (VectorFile.VectorFormatException e) {
                 while (r.nextText() != null) {
@@ -85,7 +139,7 @@ public final class VectorReader implements AutoCloseable {
                 }
                 throw e;
             }
-            return new Summary(r.profile, requests);
+            return new Summary(r.profile, r.requests);
         }
     }
 

@@ -214,8 +214,10 @@ public final class GateReport {
     /**
      * The fuzz stage's figures: per target, the inputs it executed (its own count in
      * {@code target/fuzz/<target>.properties}), libFuzzer's final coverage and corpus from the
-     * stage log (the section after surefire's "Running CLASS"), and its findings (failed tests in
-     * the fuzz run's surefire reports); then the totals.
+     * target's own log ({@code target/fuzz/logs/CLASS.log}, see the gate's fuzz stage), and its
+     * findings (failed tests in the fuzz run's surefire reports); then the totals. Two targets fuzz
+     * at once, so the stage log interleaves their libFuzzer lines and its DONE lines cannot be told
+     * apart (issue 28): without a target's own log its coverage is left out, never guessed.
      */
     private Map<String, Object> fuzzFigures() throws IOException {
         Map<String, Object> m = new LinkedHashMap<>();
@@ -239,8 +241,9 @@ public final class GateReport {
                 String cls = props.getProperty("class", "");
                 t.put("inputs", n);
                 t.put("seconds", parseLongOr(props.getProperty("seconds", ""), -1));
-                Matcher done = Pattern.compile("DONE +cov: (\\d+) ft: (\\d+) corp: (\\d+)").matcher(section(log, cls));
-                if (done.find()) {
+                Matcher done = FUZZ_DONE.matcher(ownLog(dir, cls));
+                while (done.find()) {
+                    // a target runs once per log; the last DONE line is its final figure
                     t.put("coverage_edges", Long.parseLong(done.group(1)));
                     t.put("features", Long.parseLong(done.group(2)));
                     t.put("corpus", Long.parseLong(done.group(3)));
@@ -260,17 +263,13 @@ public final class GateReport {
         return m;
     }
 
-    /**
-     * The part of a surefire log from "Running CLS" to surefire's "Tests run:" line for it (libFuzzer
-     * prints lines of its own that start with "INFO: Running").
-     */
-    private static String section(String log, String cls) {
-        int from = cls.isEmpty() ? -1 : log.indexOf("Running " + cls);
-        if (from < 0) {
-            return "";
-        }
-        int to = log.indexOf("Tests run:", from);
-        return log.substring(from, to < 0 ? log.length() : to);
+    /** libFuzzer's closing line: {@code #N DONE cov: E ft: F corp: C/SIZE ...}. */
+    private static final Pattern FUZZ_DONE = Pattern.compile("DONE +cov: (\\d+) ft: (\\d+) corp: (\\d+)");
+
+    /** The log of the Maven run that fuzzed only {@code cls} (empty when there is none). */
+    private static String ownLog(Path fuzzDir, String cls) throws IOException {
+        Path p = fuzzDir.resolve("logs").resolve(cls + ".log");
+        return cls.isEmpty() || !Files.isRegularFile(p) ? "" : Files.readString(p, StandardCharsets.UTF_8);
     }
 
     private Map<String, Object> modelFigures() throws IOException {
@@ -513,9 +512,9 @@ public final class GateReport {
         m.put("last_request", last);
         m.put("reference_response", lastResponse);
         // The same trace in the explorer, next to the page: every step, not just the last.
-        TraceExplorer.Trace steps = TraceExplorer.read(p);
-        Files.writeString(gate.resolve("trace.html"), TraceExplorer.page("trace.vec",
-                v.profile() != null ? v.profile() : Profile.SUBSTRATE, steps.steps()), StandardCharsets.UTF_8);
+        // (it names the implementation and seed the trace's comments record, and how to replay it)
+        TraceExplorer.write(p, TraceExplorer.read(p), v.profile() != null ? v.profile() : Profile.SUBSTRATE,
+                gate.resolve("trace.html"));
         m.put("explorer", "trace.html");
         if (session.allocator() != null) {
             long mark = markedAddress(last, lastResponse);

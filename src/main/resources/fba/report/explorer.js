@@ -14,6 +14,8 @@
   // zoom level -> blocks drawn and pixels per order step
   var ZOOM_COUNT = [2000, 1000, 500, 240, 120, 60, 30, 15];
   var ZOOM_UNIT = [1, 2, 3, 4, 6, 10, 16, 24];
+  // Widest a digit of an address label is (svg text: 10px monospace, about 6 px a character).
+  var LABEL_CHAR = 6.5;
   var zoom = null; // null: chosen from the number of blocks until the user zooms
   var center = 0; // index into the sorted headers the view stays on when a request names no block
 
@@ -158,6 +160,10 @@
       perByte = Math.max(900, count * unit * 4) / Math.max(span, 1);
     }
     var Y = 100, H = 26, x = 0, prevEnd = null, pos = new Map(), parts = [];
+    // Address labels are drawn only where they do not run into the previous one (monospace
+    // 10px: at most LABEL_CHAR px a digit); the outlined block's address always shows, on a
+    // second line when the first is taken.
+    var labelEnd = -Infinity, extraLine = false;
     var bumperDrawn = false;
     function drawBumper() {
       parts.push('<line id="bumper" class="bumper" x1="' + x + '" x2="' + x + '" y1="' + (Y - 6) + '" y2="' + (Y + H + 6) +
@@ -179,10 +185,17 @@
         (h === touched ? ' touched' : '') + (b[3] ? ' forged' : '') + (prevEnd !== null && h < prevEnd ? ' overlap' : '');
       var title = 'header ' + h + ', ' + (b[0] >= 0 ? 'order ' + b[0] + ' (' + size + ' bytes)' : 'order unknown') + ', ' +
         (b[1] === 0 ? 'live' : 'free, next ' + (b[2] === NIL ? 'none' : b[2])) + (b[3] ? ', header forged by poke' : '');
+      var label = '', labelW = String(h).length * LABEL_CHAR;
+      if (x + 2 >= labelEnd + 4 && (w >= 34 || h === touched)) {
+        label = '<text class="addr" x="' + (x + 2) + '" y="' + (Y + H + 12) + '">' + h + '</text>';
+        labelEnd = x + 2 + labelW;
+      } else if (h === touched) {
+        label = '<text class="addr" x="' + (x + 2) + '" y="' + (Y + H + 36) + '">' + h + '</text>';
+        extraLine = true;
+      }
       parts.push('<g class="' + cls + '" data-header="' + h + '" data-order="' + b[0] + '"><rect x="' + x + '" y="' + Y +
         '" width="' + w + '" height="' + H + '"/>' + (w >= 12 ? '<text x="' + (x + 2) + '" y="' + (Y + 16) + '">' +
-        (b[0] >= 0 ? b[0] : '?') + '</text>' : '') + (w >= 34 ? '<text x="' + (x + 2) + '" y="' + (Y + H + 12) + '">' + h +
-        '</text>' : '') + '<title>' + title + '</title></g>');
+        (b[0] >= 0 ? b[0] : '?') + '</text>' : '') + label + '<title>' + title + '</title></g>');
       pos.set(h, x + w / 2);
       x += w + 1;
       prevEnd = h + 8 + size;
@@ -195,8 +208,74 @@
     if (end < S.length) parts.push('<text x="' + (x + 4) + '" y="' + (Y + 16) + '">' + (S.length - end) + ' blocks &rarr;</text>');
     var first = S[start], last = S[end - 1];
     var arrows = listArrows(pos, first, last, Y);
-    $('heapview').innerHTML = '<svg id="heap" width="' + (x + 120) + '" height="' + (Y + H + 34) + '">' + arrows + parts.join('') + '</svg>';
+    $('heapview').innerHTML = '<svg id="heap" width="' + (x + 120) + '" height="' + (Y + H + (extraLine ? 46 : 34)) + '">' +
+      arrows + parts.join('') + '</svg>';
+    scrollToTouched();
     return [first, last + 8 + blockSize(st.blocks.get(last)[0])];
+  }
+
+  // The outlined block in the middle of the heap's scroll box: in a long heap it is often far right.
+  function scrollToTouched() {
+    var hv = $('heapview'), t = hv.querySelector('g.touched rect');
+    if (!t) return;
+    var r = t.getBBox();
+    hv.scrollLeft = Math.max(0, r.x + r.width / 2 - hv.clientWidth / 2);
+    hv.setAttribute('data-scrolled-to', String(Math.round(hv.scrollLeft)));
+  }
+
+  // ---- the implementation's heap (fba.check.ImplState) ----
+
+  function word(answer) {
+    var m = /^ok (\d+)$/.exec(answer || '');
+    return m ? BigInt(m[1]) : null;
+  }
+  // A header word as sc-allocator writes it: bit 32 set, the order below; clear, the next free block.
+  function describeHeader(w) {
+    if (w === null) return { cls: 'odd', text: 'not a word' };
+    var low = Number(w & 0xFFFFFFFFn), occupied = ((w >> 32n) & 1n) === 1n;
+    if (w >> 33n !== 0n) return { cls: 'odd', text: 'bits above 32 set: ' + w };
+    return occupied ? { cls: 'live', text: 'live, order ' + low } : { cls: 'free', text: 'free, next ' + (low === NIL ? 'none' : low) };
+  }
+
+  function renderImplHeap() {
+    var box = $('implheap'), view = $('implview'), state = meta.impl_state;
+    if (!meta.divergence) { box.hidden = true; return; }
+    box.hidden = false;
+    if (!state) {
+      view.innerHTML = '<p id="impl-state-none">not drawn: this page was made from the trace file alone, with no implementation ' +
+        'to ask; <code>fba check</code> draws it by asking the implementation (<code>peek</code>) at the divergent request</p>';
+      return;
+    }
+    if (state.error) {
+      view.innerHTML = '<p id="impl-state-error">the implementation could not report its own state: ' + esc(state.error) + '</p>';
+      return;
+    }
+    if (at !== state.step - 1) {
+      view.innerHTML = '<p id="impl-state-elsewhere">asked once, after the divergent request: see <a href="#step=' + state.step +
+        '" id="impl-state-link">request ' + state.step + '</a></p>';
+      $('impl-state-link').addEventListener('click', function (e) { e.preventDefault(); goTo(state.step - 1); });
+      return;
+    }
+    function row(name, pair) {
+      var d = pair[0] !== pair[1];
+      return '<tr><th>' + name + '</th><td>' + esc(pair[0]) + '</td><td' + (d ? ' class="differs"' : '') + '>' + esc(pair[1]) + '</td></tr>';
+    }
+    var x = 0, parts = [], differ = 0, Y = 4, H = 26;
+    for (var i = 0; i < state.headers.length; i++) {
+      var e = state.headers[i], h = e[0], order = e[1], ref = e[2], own = e[3];
+      var d = describeHeader(word(own)), w = 6 * (3 + Math.max(order, 0));
+      var differs = ref !== own;
+      if (differs) differ++;
+      parts.push('<g class="implblock ' + d.cls + (differs ? ' differs' : '') + '" data-header="' + h + '"><rect x="' + x + '" y="' + Y +
+        '" width="' + w + '" height="' + H + '"/><title>header ' + h + ': the reference reads ' + esc(ref) + ' (' +
+        describeHeader(word(ref)).text + '), the implementation ' + esc(own) + ' (' + d.text + ')</title></g>');
+      x += w + 1;
+    }
+    view.innerHTML = '<table id="impl-state-table"><tr><th></th><th>reference</th><th>implementation</th></tr>' +
+      row('pages', state.pages) + row('stats', state.stats) + '</table><p id="impl-state-summary">' + differ + ' of ' +
+      state.headers.length + ' headers differ (red); the blocks are the reference\'s, in address order, each coloured by ' +
+      'what the implementation\'s header says</p><svg id="implsvg" width="' + (x + 20) + '" height="' + (Y + H + 8) + '">' +
+      parts.join('') + '</svg>';
   }
 
   // Until the user zooms: the widest blocks that still show the whole heap (at least level 3).
@@ -290,6 +369,7 @@
     var win = renderHeap(s);
     renderMemory(win);
     renderLists();
+    renderImplHeap();
     renderTrace();
     try { history.replaceState(null, '', '#step=' + (at + 1)); } catch (e) { /* file: URLs may refuse */ }
   }
@@ -299,6 +379,19 @@
   $('banner').textContent = N + ' requests, profile ' + meta.profile +
     (meta.divergence ? ' \u2014 a divergence: the implementation\'s answer is shown where it differs' : '');
   if (meta.divergence) $('banner').className = 'divergence';
+  (function origin() {
+    var h = '';
+    if (meta.implementation) h += '<p>implementation: <code id="origin-impl">' + esc(meta.implementation) + '</code></p>';
+    h += '<p>profile <b id="origin-profile">' + esc(meta.profile) + '</b>' + (meta.seed !== null && meta.seed !== undefined ?
+      ' &middot; seed <b id="origin-seed">' + esc(meta.seed) + '</b>' : '') + (meta.divergent_step ?
+      ' &middot; diverges at <a href="#step=' + meta.divergent_step + '" id="origin-step">request ' + meta.divergent_step + '</a>' : '') + '</p>';
+    Object.keys(meta.reproduce || {}).forEach(function (what) {
+      h += '<p>' + esc(what) + ': <code class="reproduce">' + esc(meta.reproduce[what]) + '</code></p>';
+    });
+    $('origin').innerHTML = h;
+    var link = $('origin-step');
+    if (link) link.addEventListener('click', function (e) { e.preventDefault(); goTo(meta.divergent_step - 1); });
+  })();
   $('slider').max = Math.max(1, N);
   $('slider').addEventListener('input', function () { goTo(Number(this.value) - 1); });
   $('prev').addEventListener('click', function () { goTo(at - 1); });
@@ -325,7 +418,8 @@
     $('request').innerHTML = '<p>the trace has no requests</p>';
   } else {
     var m = /step=(\d+)/.exec(location.hash);
-    goTo(m ? Number(m[1]) - 1 : 0);
+    // no #step=N: a divergence page opens at the divergent request, any other at the first
+    goTo(m ? Number(m[1]) - 1 : meta.divergent_step ? meta.divergent_step - 1 : 0);
   }
   document.body.setAttribute('data-ready-ms', String(Math.round(performance.now())));
 })();

@@ -127,9 +127,9 @@ class BytePathTest {
                 c -> c.objectPath = objectPath);
     }
 
-    /** The run's output without the shrinker's elapsed time, the one figure two runs may differ in. */
+    /** The run's output without the elapsed times and the rate, the figures two runs may differ in. */
     private static String untimed(String out) {
-        return out.replaceAll("\\(\\d+ ms", "(T ms");
+        return out.replaceAll("\\(\\d+ ms", "(T ms").replaceAll("in [0-9.]+ s \\([0-9,]+ requests/s\\)", "in T s");
     }
 
     private static Map<String, Object> untimed(Map<String, Object> report) {

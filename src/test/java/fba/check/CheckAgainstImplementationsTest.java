@@ -38,7 +38,8 @@ class CheckAgainstImplementationsTest {
         String strict = CheckRun.java("fba.cli.Main serve --profile strict");
 
         CheckRun same = CheckRun.of(strict, fba.core.Profile.STRICT, 5, 30, 500, null, tmp, 20_000);
-        CheckRun other = CheckRun.of(strict, fba.core.Profile.SUBSTRATE, 5, 30, 500, null, tmp, 20_000);
+        CheckRun other = CheckRun.of(strict, fba.core.Profile.SUBSTRATE, 5, 30, 500, null, tmp, 20_000,
+                c -> c.maxCauses = 1);
 
         assertEquals(Checker.PASS, same.status, same.out);
         assertEquals(Checker.DIVERGED, other.status, other.out);
@@ -52,7 +53,7 @@ class CheckAgainstImplementationsTest {
         CheckRun same = CheckRun.of(CheckRun.java("fba.cli.Main serve --profile proposal"), fba.core.Profile.PROPOSAL,
                 5, 30, 500, Path.of("spec", "vectors"), tmp, 20_000);
         CheckRun substrate = CheckRun.of(CheckRun.java("fba.cli.Main serve"), fba.core.Profile.PROPOSAL,
-                5, 30, 500, null, tmp, 20_000);
+                5, 30, 500, null, tmp, 20_000, c -> c.maxCauses = 1);
 
         assertEquals(Checker.PASS, same.status, same.out);
         assertTrue(same.out.contains("skipped for another profile"), same.out);
@@ -69,7 +70,9 @@ class CheckAgainstImplementationsTest {
     @ValueSource(strings = {"fifo", "nogrow", "zero"})
     void givenAnAllocatorWithOneRealFault_whenChecked_thenItDivergesAndShrinksToAtMostSixRequests(String fault)
             throws Exception {
-        CheckRun r = CheckRun.of(CheckRun.java("fba.check.BrokenServe " + fault), 11, 50, 1000, null, tmp, 20_000);
+        // one cause is enough here (each shrink attempt starts a JVM); PlantedFaultsTest checks several
+        CheckRun r = CheckRun.of(CheckRun.java("fba.check.BrokenServe " + fault), 11, 50, 1000, null, tmp, 20_000,
+                c -> c.maxCauses = 1);
 
         assertEquals(Checker.DIVERGED, r.status, r.out);
         int length = ((Number) r.divergence().get("shrunk_length")).intValue();
@@ -91,19 +94,22 @@ class CheckAgainstImplementationsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"crash", "hang", "garbage", "eof"})
-    void givenAProcessThatMisbehavesMidway_whenChecked_thenExit2WithTheLastRequest(String fault) {
-        CheckRun r = CheckRun.of(CheckRun.java("fba.check.BrokenServe " + fault + " 3000"), 11, 20, 1000, null,
-                tmp, 3_000);
+    void givenAProcessThatMisbehavesMidway_whenChecked_thenItIsACauseWithExit1(String fault) {
+        CheckRun r = CheckRun.of(CheckRun.java("fba.check.BrokenServe " + fault + " 3000"), 11, 6, 1000, null,
+                tmp, 3_000, c -> c.shrinkMs = 5_000);
 
-        assertEquals(Checker.FAILED, r.status, r.out);
-        assertTrue(r.out.contains("last request sent: "), r.out);
-        assertTrue(r.out.contains("owing a response to: "), r.out);
+        assertEquals(Checker.DIVERGED, r.status, r.out);
         String expected = fault.equals("crash") ? "crashed (exit status 3)"
                 : fault.equals("hang") ? "hung: no response within 3000 ms"
                 : fault.equals("garbage") ? "not a protocol response"
                 : "closed its output";
+        assertTrue(r.out.contains("  actual:   the implementation "), r.out);
         assertTrue(r.out.contains(expected), r.out);
-        assertNotNull(r.report.get("failure"));
+        String kind = fault.equals("eof") ? "crash" : fault;
+        assertTrue(((String) r.divergence().get("signature")).startsWith(kind + " "), r.out);
+        assertTrue(r.out.contains(kind.toUpperCase(java.util.Locale.ROOT) + " in session "), r.out);
+        // it fails only after 3000 answers in one process: never in a session replayed alone
+        assertEquals(false, r.divergence().get("reproduced_alone"), r.out);
     }
 
     @ParameterizedTest
@@ -111,7 +117,7 @@ class CheckAgainstImplementationsTest {
     void givenAProcessThatAnswersEverythingButMisbehavesAtTheEnd_whenChecked_thenExit2(String fault) {
         CheckRun r = CheckRun.of(CheckRun.java("fba.check.BrokenServe " + fault), 3, 5, 200, null, tmp, 5_000);
 
-        assertEquals(Checker.FAILED, r.status, r.out);
+        assertEquals(Checker.IMPL_FAILED, r.status, r.out);
         assertTrue(r.out.contains(fault.equals("exit1") ? "exited with status 1 after its input was closed"
                 : "printed a line after the last owed response"), r.out);
         assertEquals(1000L, r.report.get("requests"));
@@ -123,7 +129,7 @@ class CheckAgainstImplementationsTest {
         CheckRun r = CheckRun.of("sleep 61.37; echo never", 1, 50, 1000, null, tmp, 1_000);
 
         // Had the gate waited for the child, the shell would have printed "never" and exited.
-        assertEquals(Checker.FAILED, r.status, r.out);
+        assertEquals(Checker.IMPL_FAILED, r.status, r.out);
         assertTrue(r.out.contains("hung: no response within 1000 ms"), r.out);
         assertTrue(!r.out.contains("it printed: never"), r.out);
         assertTrue(noProcessRuns("sleep 61.37"), "the shell's child must be killed with it");
@@ -133,7 +139,7 @@ class CheckAgainstImplementationsTest {
     void givenACommandThatDoesNotExist_whenChecked_thenExit2() {
         CheckRun r = CheckRun.of("/nonexistent/impl", 1, 1, 10, null, tmp, 2_000);
 
-        assertEquals(Checker.FAILED, r.status, r.out);
+        assertEquals(Checker.IMPL_FAILED, r.status, r.out);
     }
 
     @Test
@@ -144,12 +150,19 @@ class CheckAgainstImplementationsTest {
         Files.writeString(dir.resolve("b-grow.vec"), "init 0 onchain 1 4 => ok\nmalloc 8 => ok 8\n"
                 + "malloc 65536 => ok 24\npages => ok 2\n");
 
-        CheckRun r = CheckRun.of(CheckRun.java("fba.check.BrokenServe nogrow"), 1, 5, 100, dir, tmp, 20_000);
+        CheckRun r = CheckRun.of(CheckRun.java("fba.check.BrokenServe nogrow"), 1, 5, 100, dir, tmp, 20_000,
+                c -> c.maxCauses = 1);
+        CheckRun on = CheckRun.of(CheckRun.java("fba.check.BrokenServe nogrow"), 1, 5, 100, dir, tmp, 20_000);
 
         assertEquals(Checker.DIVERGED, r.status, r.out);
         assertTrue(r.out.contains("DIVERGENCE in vector file " + dir.resolve("b-grow.vec") + ":3"), r.out);
         assertEquals(1, ((java.util.Map<?, ?>) r.report.get("vectors")).get("files_skipped"));
-        assertEquals(0L, r.report.get("requests"), "generated sessions must not run after a vector diverged");
+        assertEquals(0L, r.report.get("requests"), "with --max-causes 1 nothing runs after a vector diverged");
+        // by default the check goes on into the generated sessions and counts the cause there too
+        assertEquals(500L, on.report.get("requests"), on.out);
+        Map<?, ?> cause = (Map<?, ?>) ((List<?>) on.report.get("divergences")).get(0);
+        assertEquals("malloc ok/out_of_space", cause.get("signature"), on.out);
+        assertTrue(((Number) cause.get("count")).longValue() >= 1, on.out);
     }
 
     @Test

@@ -49,7 +49,7 @@ final class CheckRun {
         return of(impl, Profile.SUBSTRATE, seed, sessions, ops, vectors, outDir, timeoutMs, more);
     }
 
-    private static CheckRun of(String impl, Profile profile, long seed, int sessions, int ops, Path vectors,
+    static CheckRun of(String impl, Profile profile, long seed, int sessions, int ops, Path vectors,
             Path outDir, long timeoutMs, java.util.function.Consumer<CheckConfig> more) {
         CheckConfig c = new CheckConfig();
         c.command = impl;

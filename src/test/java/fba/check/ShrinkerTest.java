@@ -10,10 +10,13 @@ class ShrinkerTest {
 
     @Test
     void givenANumber_whenSimplified_thenCandidatesAreSmallerDistinctAndAscending() {
-        assertArrayEquals(new long[] {0, 1, 8, 500, 512}, Shrinker.smaller(1000));
+        assertArrayEquals(new long[] {0, 1, 8, 256, 500, 512}, Shrinker.smaller(1000));
+        assertArrayEquals(new long[] {0, 1, 8, 65536, 65537, 131072}, Shrinker.smaller(131074),
+                "two powers of two, the half and the page boundary below it");
         assertArrayEquals(new long[] {0}, Shrinker.smaller(1));
         assertArrayEquals(new long[0], Shrinker.smaller(0));
-        assertArrayEquals(new long[] {0, 1, 8, Long.MAX_VALUE, Long.MIN_VALUE}, Shrinker.smaller(-1L));
+        assertArrayEquals(new long[] {0, 1, 8, 1L << 62, Long.MAX_VALUE, Long.MIN_VALUE, -65536L},
+                Shrinker.smaller(-1L));
     }
 
     @Test

@@ -35,10 +35,11 @@ class VectorIndexTest {
         Files.writeString(vectors.resolve("b.vec"), "init 0 onchain 1 1 => ok\n");
         Files.writeString(vectors.resolve("a.vec"), "# nothing\n");
         Files.writeString(vectors.resolve("README.md"), "not a vector file\n");
+        Files.writeString(Files.createDirectories(vectors.resolve("family")).resolve("c.vec"), "# a family\n");
         // when
         String hash = VectorIndex.write(dir, "9.9", "unknown");
         // then
-        assertEquals("a.vec\nb.vec\n", Files.readString(dir.resolve("fba/vectors/INDEX")));
+        assertEquals("a.vec\nb.vec\nfamily/c.vec\n", Files.readString(dir.resolve("fba/vectors/INDEX")));
         assertEquals("version=9.9\ncommit=unknown\nvectors=" + hash + "\n",
                 Files.readString(dir.resolve("fba/build.properties")));
         assertEquals(VectorSet.directory(vectors).hash(), hash);

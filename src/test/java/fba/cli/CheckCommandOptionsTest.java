@@ -35,7 +35,8 @@ class CheckCommandOptionsTest {
         assertTrue(c.out.startsWith("usage: fba check [-h]"), c.toString());
         for (String option : new String[] {"--impl=COMMAND", "--jobs=N", "--shard=I/N", "--seed=S", "--sessions=N",
             "--ops=N", "--profile=PROFILE", "--vectors=DIR", "--no-vectors", "--timeout-ms=T", "--report=FILE",
-            "--out=DIR", "--shrink-ms=T", "--threads=N", "--quiet", "Exit status: 0 no divergence"}) {
+            "--out=DIR", "--shrink-ms=T", "--threads=N", "--quiet", "--max-causes=N", "Exit status: 0 no divergence",
+            "Exit statuses of fba (every command):", "  3  check only: the implementation could not be run"}) {
             assertTrue(c.out.contains(option), option + " in\n" + c.out);
         }
         assertEquals("", c.err);
@@ -140,7 +141,7 @@ class CheckCommandOptionsTest {
             Cli c = Cli.run("check", "--impl", NO_SUCH_PROGRAM, "--sessions", "0", "--vectors", path);
             // then
             assertEquals(0, c.status, c.toString());
-            assertTrue(c.out.endsWith("vectors: 0 files passed (0 requests), 1 skipped for another profile\n"),
+            assertTrue(c.out.endsWith("vectors: 0 files passed, 0 diverged (0 requests), 1 skipped for another profile\n"),
                     c.toString());
         }
     }
@@ -151,8 +152,8 @@ class CheckCommandOptionsTest {
         Path report = dir.resolve("r.json");
         // when
         Cli c = Cli.run("check", "--impl", NO_SUCH_PROGRAM, "--sessions", "0", "--report", report.toString());
-        // then: the first vector file needed the implementation, which failed to start
-        assertEquals(2, c.status, c.toString());
+        // then: the first vector file needed the implementation, which failed to start: exit 3, not usage
+        assertEquals(3, c.status, c.toString());
         assertFalse(c.err.contains("no spec"), c.toString());
         assertTrue(c.err.contains(NO_SUCH_PROGRAM), c.toString());
         String hash = fba.check.VectorSet.bundled().hash();

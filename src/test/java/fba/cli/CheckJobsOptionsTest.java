@@ -65,7 +65,7 @@ class CheckJobsOptionsTest {
         assertEquals("fba check: seed 5 (rerun with --seed 5), profile substrate, implementation: /nonexistent/impl\n"
                 + "shard 2 of 3: no sessions\n", c.out);
         String json = Files.readString(report);
-        for (String field : new String[] {"\"report_format\": 2", "\"jobs\": 4", "\"index\": 2", "\"count\": 3",
+        for (String field : new String[] {"\"report_format\": 3", "\"jobs\": 4", "\"index\": 2", "\"count\": 3",
             "\"ran\": false", "\"set\": \"bundled\"", "\"fba_version\": ", "\"fba_commit\": "}) {
             assertTrue(json.contains(field), field + " in\n" + json);
         }

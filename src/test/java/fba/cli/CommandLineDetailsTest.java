@@ -27,10 +27,11 @@ class CommandLineDetailsTest {
     }
 
     @Test
-    void givenAnUnknownCommand_whenRun_thenItIsNamedAndFollowedByTheUsage() {
+    void givenAnUnknownCommand_whenRun_thenOneLineNamesItAndTheCommands() {
         Cli c = Cli.run("frobnicate", "x");
         assertEquals(2, c.status);
-        assertEquals("fba: unknown command 'frobnicate'\n" + Main.usage(), c.err);
+        assertEquals("fba: unknown command 'frobnicate' (commands: serve, replay, run, check, vectors, completion,"
+                + " help; see fba --help)\n", c.err);
         assertEquals("", c.out);
     }
 

@@ -66,7 +66,7 @@ class RelaunchTest {
             throws Exception {
         String[] r = main("check", "--impl", "/nonexistent/impl", "--no-vectors", "--sessions", "1", "--seed", "3");
 
-        assertEquals("2", r[0], r[1] + r[2]);
+        assertEquals("3", r[0], "exit 3: the implementation cannot be run\n" + r[1] + r[2]);
         assertTrue(r[1].startsWith("fba check: seed 3 "), r[1]);
         assertTrue(r[2].contains("/nonexistent/impl"), r[2]);
     }

@@ -144,4 +144,66 @@ class RunCommandTest {
         assertEquals(0, c.status, c.toString());
         assertTrue(c.out.contains(" 0 failed"), c.toString());
     }
+
+    @Test
+    void anArrowWithoutItsSpaceANoExpectationFileAndABadResponseEachExit2NamingFileAndLine() throws IOException {
+        String[][] cases = {
+            {"glued.vec", "init 0 onchain 1 1 => ok\nmalloc 8 =>ok 8\n", ":2: '=>' needs one space on each side"},
+            {"glued2.vec", "init 0 onchain 1 1 => ok\nmalloc 8=> ok 8\n", ":2: '=>' needs one space on each side"},
+            {"none.vec", "# nothing compared\ninit 0 onchain 1 1\nmalloc 8\n", ":3: end of file, and no line has an expectation"},
+            {"banana.vec", "init 0 onchain 1 1 => ok\nmalloc 8 => banana\n", ":2: 'banana' after '=>' is not a response"},
+            {"code.vec", "init 0 onchain 1 1 => ok\nfree 8 => err no_such_code\n", ":2: 'err no_such_code' after '=>'"},
+            {"pragma.vec", "#! smok\ninit 0 onchain 1 1 => ok\n", ":1: unknown pragma '#! smok'"},
+        };
+        for (String[] k : cases) {
+            String f = write(k[0], k[1]);
+            Cli c = Cli.run("run", f);
+            assertEquals(2, c.status, c.toString());
+            assertTrue(c.err.contains("fba run: " + f + k[2]), c.toString());
+            assertTrue(c.out.contains("MALFORMED " + f), c.toString());
+            assertTrue(c.out.contains("vectors: 0 passed, 0 failed, 1 malformed"), c.toString());
+        }
+    }
+
+    @Test
+    void aSmokeFileRunsItsRequestsWithoutExpectationsAndMayHoldNone() throws IOException {
+        String smoke = write("smoke.vec", "#! smoke\ninit 0 onchain 1 1\nmalloc 8\nfree 8\n");
+        Cli c = Cli.run("run", smoke);
+        assertEquals(0, c.status, c.toString());
+        assertTrue(c.out.contains("PASS " + smoke + " (smoke: 3 requests, nothing compared)"), c.toString());
+        String both = write("both.vec", "#! smoke\ninit 0 onchain 1 1\nmalloc 8 => ok 8\n");
+        Cli d = Cli.run("run", both);
+        assertEquals(2, d.status, d.toString());
+        assertTrue(d.err.contains(both + ":3: an expectation in a file declared '#! smoke' at line 1"), d.toString());
+    }
+
+    @Test
+    void aDirectoryWithMalformedFilesReportsEveryOtherFileAndExits2() throws IOException {
+        write("m/a.vec", "init 0 onchain 1 1 => ok\n");
+        write("m/b.vec", "malloc 8 =>ok 8\n");
+        write("m/c.vec", "init 0 onchain 1 1 => ok 5\n");
+        write("m/d.vec", "init 0 onchain 1 1 => ok\nmalloc 8 => ok 8\n");
+        write("m/e.vec", "init 0 onchain 1 1\n");
+        Cli c = Cli.run("run", dir.resolve("m").toString());
+        assertEquals(2, c.status, "a malformed file outranks a mismatch\n" + c);
+        for (String line : new String[] {"PASS " + dir.resolve("m/a.vec"), "MALFORMED " + dir.resolve("m/b.vec"),
+            "FAIL " + dir.resolve("m/c.vec"), "PASS " + dir.resolve("m/d.vec"), "MALFORMED " + dir.resolve("m/e.vec")}) {
+            assertTrue(c.out.contains(line + "\n") || c.out.contains(line + " ("), line + "\n" + c);
+        }
+        assertTrue(c.err.contains("b.vec:1:") && c.err.contains("e.vec:1:"), c.toString());
+        assertTrue(c.out.contains("vectors: 2 passed, 1 failed, 2 malformed"), c.toString());
+    }
+
+    @Test
+    void devNullAndOtherNonFilesAreNamedAsSuch() throws IOException {
+        Path devNull = Path.of("/dev/null");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(devNull), "a system with /dev/null");
+        Cli c = Cli.run("run", devNull.toString());
+        assertEquals(2, c.status, c.toString());
+        assertTrue(c.err.contains("fba run: /dev/null: not a regular file or a directory"), c.toString());
+        String empty = write("empty.vec", "");
+        Cli d = Cli.run("run", empty);
+        assertEquals(2, d.status, d.toString());
+        assertTrue(d.err.contains(empty + ": empty file: no request in it"), d.toString());
+    }
 }

@@ -1,6 +1,7 @@
 package fba.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fba.check.VectorSet;
@@ -55,7 +56,7 @@ class VersionAndVectorsTest {
         Files.writeString(file, "x");
         Cli c = Cli.run("vectors", "export", file.toString());
         assertEquals(2, c.status, c.toString());
-        assertTrue(c.err.startsWith("fba vectors export: cannot write " + file + ": "), c.toString());
+        assertEquals("fba vectors export: cannot write into " + file + ": it is a file, not a directory\n", c.err);
         assertEquals("", c.out);
     }
 
@@ -78,6 +79,33 @@ class VersionAndVectorsTest {
             "--jobs", "--shard", "--impl", "(\"substrate\" \"strict\" \"proposal\") # --profile values"}) {
             assertTrue(c.out.contains(word), word);
         }
+    }
+
+    @Test
+    void givenTheCompletionScriptInBash_whenTabIsPressedAfterDotSlashFbaOrFba_thenTheCommandsAreOffered() throws Exception {
+        // given the script loaded into bash, as `source <(./fba completion)` does
+        Path script = dir.resolve("fba-completion.bash");
+        Files.writeString(script, Cli.run("completion").out);
+        for (String word : new String[] {"./fba", "fba"}) {
+            // when bash completes "WORD ch" (what the compspec's function does on TAB)
+            String probe = "source " + script + " && complete -p " + word + " >/dev/null"
+                    + " && COMP_WORDS=(" + word + " ch) && COMP_CWORD=1 && COMP_LINE='" + word + " ch' && COMP_POINT=${#COMP_LINE}"
+                    + " && _complete_fba && printf '%s\\n' \"${COMPREPLY[@]}\"";
+            Process p = new ProcessBuilder("bash", "-c", probe).redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            // then the script is registered for the word and offers the command it begins
+            assertEquals(0, p.waitFor(), word + ": " + out);
+            assertEquals("check\n", out, word);
+        }
+    }
+
+    @Test
+    void givenCompletionHelp_whenRun_thenItNamesTheCommandAsItIs() {
+        Cli c = Cli.run("completion", "--help");
+        assertEquals(0, c.status, c.toString());
+        assertTrue(c.out.startsWith("usage: fba completion [-h]\n"), c.out);
+        assertTrue(c.out.contains("source <(./fba completion)"), c.out);
+        assertFalse(c.out.contains("generate-completion"), c.out);
     }
 
     @Test

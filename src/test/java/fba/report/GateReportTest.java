@@ -172,14 +172,17 @@ class GateReportTest {
         // given a fuzz stage: two targets' own counts, libFuzzer's final lines, one failed report
         Path g = gate();
         Files.writeString(g.resolve("stages.tsv"), "# stage\tstatus\tseconds\tcommand\nfuzz\tfailed\t120\tfuzz 50 1000000\n");
-        Files.writeString(g.resolve("logs/fuzz.log"), "[INFO] Running fba.protocol.SessionFuzzTest\n"
-                + "INFO: Running with entropic power schedule (0xFF, 100).\n"
-                + "#700000\tDONE   cov: 561 ft: 2598 corp: 228/144Kb lim: 512 exec/s: 14000 rss: 500Mb\n"
-                + "[INFO] Tests run: 63, Failures: 0, Errors: 0, Skipped: 0 -- in fba.protocol.SessionFuzzTest\n"
-                + "[INFO] Running fba.cli.VectorFileFuzzTest\n"
-                + "#300\tNEW    cov: 600 ft: 900 corp: 20/1Kb\n");
+        Files.writeString(g.resolve("logs/fuzz.log"), "fuzz: fba.protocol.SessionFuzzTest passed\n"
+                + "fuzz: fba.cli.VectorFileFuzzTest FAILED\n");
         Path fuzz = target.resolve("fuzz");
         Files.createDirectories(fuzz.resolve("reports"));
+        Files.createDirectories(fuzz.resolve("logs"));
+        Files.writeString(fuzz.resolve("logs/fba.protocol.SessionFuzzTest.log"), "[INFO] Running fba.protocol.SessionFuzzTest\n"
+                + "INFO: Running with entropic power schedule (0xFF, 100).\n"
+                + "#700000\tDONE   cov: 561 ft: 2598 corp: 228/144Kb lim: 512 exec/s: 14000 rss: 500Mb\n"
+                + "[INFO] Tests run: 63, Failures: 0, Errors: 0, Skipped: 0 -- in fba.protocol.SessionFuzzTest\n");
+        Files.writeString(fuzz.resolve("logs/fba.cli.VectorFileFuzzTest.log"), "[INFO] Running fba.cli.VectorFileFuzzTest\n"
+                + "#300\tNEW    cov: 600 ft: 900 corp: 20/1Kb\n");
         Files.writeString(fuzz.resolve("session.properties"),
                 "target=session\nclass=fba.protocol.SessionFuzzTest\ninputs=700000\nseconds=50\n");
         Files.writeString(fuzz.resolve("vector-files.properties"),
@@ -203,6 +206,44 @@ class GateReportTest {
         Map<?, ?> vectors = (Map<?, ?>) ((Map<?, ?>) f.get("targets")).get("vector-files");
         assertEquals(1L, vectors.get("findings"));
         assertEquals(null, vectors.get("coverage_edges"), "a run that ended in a finding printed no DONE line");
+    }
+
+    @Test
+    void givenTwoTargetsWhoseLibFuzzerLinesInterleave_thenEachGetsTheFiguresOfItsOwnLog() throws IOException {
+        // given two targets fuzzed at once: in a shared log, each one's DONE line falls inside the
+        // other's section (as in the CI run of issue 28: framing 68/81, session-requests 724/749)
+        Path g = gate();
+        Files.writeString(g.resolve("stages.tsv"), "# stage\tstatus\tseconds\tcommand\nfuzz\tpassed\t60\tfuzz 50 1000000\n");
+        String framing = "[INFO] Running fba.protocol.FramingFuzzTest\n";
+        String requests = "[INFO] Running fba.protocol.SessionRequestsFuzzTest\n";
+        String framingDone = "#27499\tDONE   cov: 68 ft: 353 corp: 81/6224b lim: 512 exec/s: 6874 rss: 675Mb\n";
+        String requestsDone = "#9000\tDONE   cov: 724 ft: 3000 corp: 749/99Kb lim: 512 exec/s: 180 rss: 700Mb\n";
+        String framingEnd = "[INFO] Tests run: 63, Failures: 0, Errors: 0, Skipped: 0 -- in fba.protocol.FramingFuzzTest\n";
+        String requestsEnd = "[INFO] Tests run: 9, Failures: 0, Errors: 0, Skipped: 0 -- in fba.protocol.SessionRequestsFuzzTest\n";
+        Files.writeString(g.resolve("logs/fuzz.log"), framing + requests + requestsDone + framingDone + framingEnd + requestsEnd);
+        Path fuzz = target.resolve("fuzz");
+        Files.createDirectories(fuzz.resolve("logs"));
+        Files.writeString(fuzz.resolve("logs/fba.protocol.FramingFuzzTest.log"), framing + framingDone + framingEnd);
+        Files.writeString(fuzz.resolve("logs/fba.protocol.SessionRequestsFuzzTest.log"), requests + requestsDone + requestsEnd);
+        Files.writeString(fuzz.resolve("framing.properties"), "target=framing\nclass=fba.protocol.FramingFuzzTest\ninputs=27561\n");
+        Files.writeString(fuzz.resolve("session-requests.properties"),
+                "target=session-requests\nclass=fba.protocol.SessionRequestsFuzzTest\ninputs=9001\n");
+        // and a third target with no log of its own, whose DONE line only the shared log holds
+        Files.writeString(fuzz.resolve("session.properties"), "target=session\nclass=fba.protocol.SessionFuzzTest\ninputs=5\n");
+        Files.writeString(g.resolve("logs/fuzz.log"), "[INFO] Running fba.protocol.SessionFuzzTest\n" + requestsDone,
+                java.nio.file.StandardOpenOption.APPEND);
+        // when
+        new GateReport(g).write();
+        // then
+        Map<?, ?> targets = (Map<?, ?>) ((Map<?, ?>) ((Map<?, ?>) ((Map<?, ?>) Json.parse(
+                Files.readString(g.resolve("summary.json")))).get("figures")).get("fuzz")).get("targets");
+        Map<?, ?> f = (Map<?, ?>) targets.get("framing");
+        Map<?, ?> r = (Map<?, ?>) targets.get("session-requests");
+        assertEquals(List.of(68L, 353L, 81L), List.of(f.get("coverage_edges"), f.get("features"), f.get("corpus")));
+        assertEquals(List.of(724L, 3000L, 749L), List.of(r.get("coverage_edges"), r.get("features"), r.get("corpus")));
+        Map<?, ?> session = (Map<?, ?>) targets.get("session");
+        assertEquals(null, session.get("coverage_edges"), "no own log: no figure rather than another target's");
+        assertEquals(5L, session.get("inputs"));
     }
 
     @Test
