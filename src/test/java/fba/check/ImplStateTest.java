@@ -56,7 +56,9 @@ class ImplStateTest {
     void givenACheckThatDiverges_thenItPrintsThePageAtTheDivergentStep_andThePageHoldsTheImplementationsState()
             throws Exception {
         // the reference in strict, checked as substrate: a *_wrap refusal diverges
-        CheckRun r = CheckRun.of(CheckRun.java("fba.cli.Main serve --profile strict"), 5, 30, 500, null, tmp, 20_000);
+        // the first cause is enough here (each further one would be shrunk, a JVM per attempt)
+        CheckRun r = CheckRun.of(CheckRun.java("fba.cli.Main serve --profile strict"), 5, 30, 500, null, tmp, 20_000,
+                c -> c.maxCauses = 1);
         assertEquals(Checker.DIVERGED, r.status, r.out);
         int length = ((Number) r.divergence().get("shrunk_length")).intValue();
         String page = (String) r.divergence().get("explorer");

@@ -40,8 +40,9 @@ class ProfileHintTest {
     @Test
     void givenTheReferenceInSubstrate_whenCheckedWithProfileStrict_thenTheDivergenceCarriesTheHint() {
         // the adapter runs substrate, the check strict: the strict-pinned vectors expect a *_wrap refusal
+        // the first cause is enough here (each further one would be shrunk, a JVM per attempt)
         CheckRun r = CheckRun.of(CheckRun.java("fba.cli.Main serve"), Profile.STRICT, 5, 0, 100, Path.of("spec", "vectors"),
-                tmp, 20_000);
+                tmp, 20_000, c -> c.maxCauses = 1);
         assertEquals(Checker.DIVERGED, r.status, r.out);
         assertTrue(r.out.contains("  hint: '") && r.out.contains("' exists only in the strict profile"), r.out);
     }
