@@ -1,0 +1,60 @@
+package fba.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+/** A usage error is one line: the command list only for an unknown command, never a stack trace. */
+class UsageErrorLinesTest {
+
+    @Test
+    void givenAnUnknownOptionOfASubcommand_thenTheLineNamesItAndNoCommandList() {
+        Cli c = Cli.run("run", "--bogus");
+        assertEquals(2, c.status, c.toString());
+        assertEquals("fba run: unknown option '--bogus'\n", c.err);
+    }
+
+    @Test
+    void givenAnUnknownTopLevelOption_thenNoCommandListEither() {
+        Cli c = Cli.run("--bogus");
+        assertEquals(2, c.status, c.toString());
+        assertTrue(c.err.contains("unknown option '--bogus'"), c.err);
+        assertFalse(c.err.contains("(commands:"), c.err);
+        assertEquals(1, c.err.lines().count(), c.err);
+    }
+
+    @Test
+    void givenAnUnknownCommand_thenTheLineListsTheCommands() {
+        Cli c = Cli.run("bogus");
+        assertEquals(2, c.status, c.toString());
+        assertTrue(c.err.startsWith("fba: unknown command 'bogus' (commands: "), c.err);
+        assertEquals(1, c.err.lines().count(), c.err);
+    }
+
+    @Test
+    void givenAnInternalErrorWithoutAStackTrace_thenItIsNamedWithoutAPlace() {
+        RuntimeException e = new RuntimeException("boom");
+        e.setStackTrace(new StackTraceElement[0]);
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int status = Main.failed("fba x", e, new Io(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8)));
+        assertEquals(2, status);
+        assertEquals("fba x: internal error: java.lang.RuntimeException: boom\n", err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void givenAnInternalErrorWithAStackTrace_thenItsFirstPlaceIsNamed() {
+        RuntimeException e = new RuntimeException("boom");
+        e.setStackTrace(new StackTraceElement[] {new StackTraceElement("fba.X", "y", "X.java", 7)});
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        Main.failed("fba x", e, new Io(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8)));
+        assertEquals("fba x: internal error: java.lang.RuntimeException: boom at fba.X.y(X.java:7)\n",
+                err.toString(StandardCharsets.UTF_8));
+    }
+}
