@@ -57,4 +57,20 @@ class UsageErrorLinesTest {
         assertEquals("fba x: internal error: java.lang.RuntimeException: boom at fba.X.y(X.java:7)\n",
                 err.toString(StandardCharsets.UTF_8));
     }
+
+    @Test
+    void givenAValueForAFlag_thenTheLineSaysItTakesNone() {
+        Cli c = Cli.run("run", "--quiet=yes");
+        assertEquals(2, c.status, c.toString());
+        assertEquals("fba run: --quiet takes no value, got 'yes'\n", c.err);
+    }
+
+    @Test
+    void givenAWordForANumber_thenTheLineSaysANumberIsNeeded() {
+        Cli c = Cli.run("check", "--impl", "true", "--seed", "abc");
+        assertEquals(2, c.status, c.toString());
+        assertTrue(c.err.contains("--seed takes a whole number, got 'abc'"), c.err);
+        assertFalse(c.err.contains("takes no value"), c.err);
+        assertEquals(1, c.err.lines().count(), c.err);
+    }
 }
