@@ -104,6 +104,7 @@ public final class Main {
         cl.setOverwrittenOptionsAllowed(true);
         cl.registerConverter(Long.class, Main::wholeNumber);
         cl.registerConverter(Long.TYPE, Main::wholeNumber);
+        cl.registerConverter(java.nio.file.Path.class, Main::path);
         cl.setParameterExceptionHandler((e, args) -> usageError(io, e));
         cl.setExecutionExceptionHandler((e, cmd, parsed) -> failed(cmd.getCommandSpec().qualifiedName(), e, io));
         return cl;
@@ -144,6 +145,17 @@ public final class Main {
         }
     }
 
+    /** A path as the operating system takes it, else the reason it is not one (never a class name). */
+    static java.nio.file.Path path(String s) {
+        try {
+            return java.nio.file.Path.of(s);
+        } catch (java.nio.file.InvalidPathException e) {
+            // a NUL is shown as \0: printed raw it would be invisible on a terminal
+            throw new CommandLine.TypeConversionException("takes a path, got '" + s.replace("\0", "\\0") + "' ("
+                    + e.getReason() + ")");
+        }
+    }
+
     /** The problem in the project's words: what was given and what was wrong with it. */
     static String describe(ParameterException e) {
         List<String> unmatched = e instanceof CommandLine.UnmatchedArgumentException u ? u.getUnmatched()
@@ -178,6 +190,9 @@ public final class Main {
             if (e.getCause() instanceof CommandLine.TypeConversionException t) {
                 return o.longestName() + " " + t.getMessage();
             }
+        }
+        if (e.getArgSpec() != null && e.getCause() instanceof CommandLine.TypeConversionException t) {
+            return e.getArgSpec().paramLabel() + " " + t.getMessage(); // a positional parameter, by its label
         }
         String msg = e.getMessage();
         return msg.isEmpty() ? msg : Character.toLowerCase(msg.charAt(0)) + msg.substring(1);

@@ -215,9 +215,13 @@ class CheckMergeCommandTest {
         assertTrue(c.err.startsWith("fba check merge: " + notJson + ": not valid JSON at line 1, column "), c.err);
         Cli a = Cli.run("check", "merge", array.toString());
         assertEquals("fba check merge: " + array + ": not a report of fba check (not a JSON object)\n", a.err);
+        assertEquals(2, a.status);
         Cli n = Cli.run("check", "merge", none.toString());
         assertEquals("fba check merge: " + none + ": no such file\n", n.err);
         assertEquals(2, n.status);
+        Cli d = Cli.run("check", "merge", dir.toString());
+        assertEquals(2, d.status, d.toString());
+        assertTrue(d.err.startsWith("fba check merge: " + dir + ": cannot read: "), d.err);
     }
 
     @Test

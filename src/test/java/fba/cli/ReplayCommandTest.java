@@ -34,6 +34,17 @@ class ReplayCommandTest {
     }
 
     @Test
+    void aRequestOnALineWithNonAsciiTextIsStillAnswered() throws IOException {
+        // given requests whose lines carry non-ASCII text after the arrow and in a comment line
+        String f = Cli.writeFile(dir, "u.vec", "# größe\ninit 0 onchain 1 1 => ok \u00e9\nmalloc 1 => ok 8 \u00fc\n");
+        // when
+        Cli c = Cli.run("replay", f);
+        // then each request is answered, the comment is not
+        assertEquals(0, c.status, c.toString());
+        assertEquals("ok\nok 8\n", c.out);
+    }
+
+    @Test
     void crlfLinesAreHandledLikeLf() throws IOException {
         String f = write("crlf.trace", "init 0 onchain 1 65536\r\nmalloc 1\r\nstats\r\n");
         Cli c = Cli.run("replay", f);

@@ -66,6 +66,19 @@ class ReplayHtmlTest {
     }
 
     @Test
+    void aPagePathThatIsADirectoryNamesTheSystemsReason() throws IOException {
+        // given a page path that names an existing directory (not a missing one)
+        String f = Cli.writeFile(dir, "a.vec", "init 0 onchain 1 1\n");
+        Path page = Files.createDirectory(dir.resolve("page.html"));
+        // when
+        Cli c = Cli.run("replay", "--html", page.toString(), f);
+        // then the reason is the system's, not "no such directory"
+        assertEquals(2, c.status, c.toString());
+        assertTrue(c.err.startsWith("fba replay: cannot write the explorer " + page + ": "), c.err);
+        assertFalse(c.err.contains("no such directory"), c.err);
+    }
+
+    @Test
     void anUnknownProfilePragmaIsNamedWithItsLine() throws IOException {
         String f = Cli.writeFile(dir, "p.vec", "init 0 onchain 1 1\n#! profile bogus\n");
         Cli c = Cli.run("replay", "--html", dir.resolve("p.html").toString(), f);

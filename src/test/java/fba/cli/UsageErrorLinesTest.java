@@ -20,6 +20,20 @@ class UsageErrorLinesTest {
     }
 
     @Test
+    void givenAPathWithANulCharacter_thenTheLineNamesTheParameterAndTheReason() {
+        // given a NUL inside a path: the operating system takes no such path
+        // when given to a positional parameter and to an option
+        Cli positional = Cli.run("check", "merge", "a\0b.json");
+        Cli option = Cli.run("check", "--impl", "x", "--out", "o\0ut");
+        // then one line each, naming the parameter, the value (NUL shown as \0) and the reason
+        assertEquals(2, positional.status, positional.toString());
+        assertEquals("fba check merge: REPORT takes a path, got 'a\\0b.json' (Nul character not allowed)\n",
+                positional.err);
+        assertEquals(2, option.status, option.toString());
+        assertEquals("fba check: --out takes a path, got 'o\\0ut' (Nul character not allowed)\n", option.err);
+    }
+
+    @Test
     void givenAnUnknownTopLevelOption_thenNoCommandListEither() {
         Cli c = Cli.run("--bogus");
         assertEquals(2, c.status, c.toString());
