@@ -21,10 +21,14 @@ for variant in "fba-c" "fba-c-zero-empty-list -DFBA_ZERO_EMPTY_LIST" \
   name=$1
   shift
   # shellcheck disable=SC2086 # flags and sources are word lists on purpose
-  $CC $flags "$@" -o "$out/$name" $src
+  # built beside and renamed into place: a binary another process runs (a test, a parallel
+  # build) keeps its old file, and no one ever starts a half-written one
+  $CC $flags "$@" -o "$out/$name.$$" $src
+  mv -f "$out/$name.$$" "$out/$name"
   echo "built $out/$name"
 done
 # shellcheck disable=SC2086
-$CC $flags -o "$out/fba-c-mix" "$here/bench/mix.c" "$here/src/allocator.c" "$here/src/sparse_memory.c" \
+$CC $flags -o "$out/fba-c-mix.$$" "$here/bench/mix.c" "$here/src/allocator.c" "$here/src/sparse_memory.c" \
     "$here/src/errors.c"
+mv -f "$out/fba-c-mix.$$" "$out/fba-c-mix"
 echo "built $out/fba-c-mix"

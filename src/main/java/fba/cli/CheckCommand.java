@@ -153,7 +153,7 @@ final class CheckCommand implements Callable<Integer> {
         }
         int i = Integer.parseInt(m.group(1));
         int n = Integer.parseInt(m.group(2));
-        if (n < 1 || n > 1_000_000 || i < 1 || i > n) {
+        if (i < 1 || i > n || n > 1_000_000) { // 1 <= I <= N already makes N >= 1
             throw new UsageException("--shard I/N needs 1 <= I <= N <= 1000000, got '" + s + "'");
         }
         return new int[] {i, n};

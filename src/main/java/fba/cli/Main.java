@@ -183,16 +183,13 @@ public final class Main {
                         + e.getCommandLine().getCommandSpec().qualifiedName() + " --help)";
             }
         }
-        if (e.getArgSpec() instanceof OptionSpec o && e.getValue() != null) {
-            if (o.arity().max() == 0) {
-                return o.longestName() + " takes no value, got '" + e.getValue() + "'";
-            }
-            if (e.getCause() instanceof CommandLine.TypeConversionException t) {
-                return o.longestName() + " " + t.getMessage();
-            }
+        ArgSpec spec = e.getArgSpec();
+        if (spec instanceof OptionSpec o && o.arity().max() == 0 && e.getValue() != null) {
+            return o.longestName() + " takes no value, got '" + e.getValue() + "'";
         }
-        if (e.getArgSpec() != null && e.getCause() instanceof CommandLine.TypeConversionException t) {
-            return e.getArgSpec().paramLabel() + " " + t.getMessage(); // a positional parameter, by its label
+        if (spec != null && e.getCause() instanceof CommandLine.TypeConversionException t) {
+            // an option by its name, a positional parameter by its label
+            return (spec instanceof OptionSpec o ? o.longestName() : spec.paramLabel()) + " " + t.getMessage();
         }
         String msg = e.getMessage();
         return msg.isEmpty() ? msg : Character.toLowerCase(msg.charAt(0)) + msg.substring(1);

@@ -123,8 +123,13 @@ class BytePathTest {
     }
 
     private CheckRun planted(boolean objectPath, Path out) {
+        // two causes: enough to compare several causes' shrinking and reporting on both paths; each
+        // further cause costs a shrink of a JVM start per attempt, twice (20 causes took 83 s)
         return CheckRun.of(CheckRun.java("fba.check.BrokenServe fifo"), 11, 50, 1000, null, out, 20_000,
-                c -> c.objectPath = objectPath);
+                c -> {
+                    c.objectPath = objectPath;
+                    c.maxCauses = 2;
+                });
     }
 
     /** The run's output without the elapsed times and the rate, the figures two runs may differ in. */
