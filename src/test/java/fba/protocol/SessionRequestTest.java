@@ -27,7 +27,8 @@ class SessionRequestTest {
         Session s = new Session(Profile.SUBSTRATE);
         for (String line : new String[] {"malloc 8", "free 8", "grow 1", "truncate 0", "poke 0 0", "peek 0",
             "stats", "pages"}) {
-            assertTrue(s.execute(line).startsWith("err not_initialized"), line);
+            // the whole response: one error and nothing after it (the request goes no further)
+            assertEquals("err not_initialized no session: send init first", s.execute(line), line);
         }
     }
 
