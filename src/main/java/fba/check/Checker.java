@@ -1,5 +1,23 @@
 package fba.check;
 
+import fba.check.drive.Batch;
+import fba.check.drive.CheckConfig;
+import fba.check.drive.CrashLocator;
+import fba.check.drive.ImplProcess;
+import fba.check.drive.ImplState;
+import fba.check.drive.Outcome;
+import fba.check.drive.ResponseShape;
+import fba.check.drive.Script;
+import fba.check.drive.SessionSource;
+import fba.check.generate.Counts;
+import fba.check.generate.Request;
+import fba.check.report.Causes;
+import fba.check.report.ProfileHint;
+import fba.check.report.Signature;
+import fba.check.report.Verdict;
+import fba.check.shrink.Shrinker;
+import fba.check.vectors.VectorIndex;
+import fba.check.vectors.VectorSet;
 import fba.core.Profile;
 import fba.protocol.Session;
 import fba.protocol.VectorReader;
@@ -32,19 +50,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class Checker {
 
-    public static final int PASS = 0;
-    public static final int DIVERGED = 1;
-    /** Bad usage or input: what the user gave cannot be used (the same status as a bad command line). */
-    public static final int BAD_INPUT = 2;
-    /** The implementation could not be run at all, or failed outside any request (ended badly after its input). */
-    public static final int IMPL_FAILED = 3;
-
     private static final int BATCH = 512;
-    /**
-     * Version of the JSON report's fields (spec/check.md); 2 added the set, jobs, shard and version,
-     * 3 the causes ({@code divergences}, {@code max_causes}) and exit status 3.
-     */
-    public static final int REPORT_FORMAT = 3;
 
     private final CheckConfig cfg;
     private final PrintStream out;
@@ -98,7 +104,7 @@ public final class Checker {
     public int run() {
         long t0 = System.nanoTime();
         report.put("tool", "fba check");
-        report.put("report_format", REPORT_FORMAT);
+        report.put("report_format", Verdict.REPORT_FORMAT);
         Properties build = VectorIndex.buildProperties();
         report.put("fba_version", build.getProperty("version", "unknown"));
         report.put("fba_commit", build.getProperty("commit", "unknown"));
@@ -128,7 +134,7 @@ public final class Checker {
         try {
             status = runVectors();
             timings.put("vectors_ms", ms(t0));
-            if (status == PASS && causes.distinct() < cfg.maxCauses) {
+            if (status == Verdict.PASS && causes.distinct() < cfg.maxCauses) {
                 long t1 = System.nanoTime();
                 status = runGenerated();
                 timings.put("generated_ms", ms(t1));
@@ -137,14 +143,14 @@ public final class Checker {
         } catch (IOException e) {
             err.println("fba check: " + e.getMessage());
             report.put("error", e.getMessage());
-            status = e instanceof CannotRun ? IMPL_FAILED : BAD_INPUT;
+            status = e instanceof CannotRun ? Verdict.IMPL_FAILED : Verdict.BAD_INPUT;
         } catch (RuntimeException e) {
             // A defect of the checker itself, not of the implementation: say where, briefly.
             StackTraceElement[] at = e.getStackTrace();
             String where = at.length > 0 ? " at " + at[0] : "";
             err.println("fba check: internal error: " + e + where);
             report.put("error", "internal error: " + e + where);
-            status = BAD_INPUT;
+            status = Verdict.BAD_INPUT;
         }
         timings.put("total_ms", ms(t0));
         report.put("vectors", vectorSummary());
@@ -153,7 +159,7 @@ public final class Checker {
         report.put("requests_per_kind", counts.kinds());
         report.put("responses_per_code", counts.codes());
         report.put("timings", timings);
-        report.put("result", status == PASS ? "pass" : status == DIVERGED ? "divergence" : "failure");
+        report.put("result", status == Verdict.PASS ? "pass" : status == Verdict.DIVERGED ? "divergence" : "failure");
         if (!report.containsKey("divergences")) {
             report.put("divergences", List.of());
         }
@@ -167,7 +173,7 @@ public final class Checker {
                 Files.writeString(cfg.report, Json.write(report), StandardCharsets.UTF_8);
             } catch (IOException e) {
                 err.println("fba check: cannot write report " + cfg.report + ": " + e.getMessage());
-                return BAD_INPUT;
+                return Verdict.BAD_INPUT;
             }
         }
         return status;
@@ -205,7 +211,7 @@ public final class Checker {
      */
     private int runVectors() throws IOException {
         if (!cfg.runsVectors()) {
-            return PASS;
+            return Verdict.PASS;
         }
         VectorSet set = cfg.vectors;
         out.println("vector set: " + set.label() + ", " + set.size() + " files, " + set.hash());
@@ -223,10 +229,10 @@ public final class Checker {
             int status = runVectorFile(set, i);
             vectorFilesRun++;
             vectorRequests += summaries[i].requests();
-            if (status == IMPL_FAILED) {
+            if (status == Verdict.IMPL_FAILED) {
                 return status;
             }
-            if (status == DIVERGED) {
+            if (status == Verdict.DIVERGED) {
                 diverged++;
             }
         }
@@ -234,7 +240,7 @@ public final class Checker {
             out.println("vectors: " + (vectorFilesRun - diverged) + " files passed, " + diverged + " diverged ("
                     + vectorRequests + " requests), " + vectorFilesSkipped + " skipped for another profile");
         }
-        return PASS;
+        return Verdict.PASS;
     }
 
     private int runVectorFile(VectorSet set, int file) throws IOException {
@@ -277,7 +283,7 @@ public final class Checker {
         }
         Outcome o = p.finish();
         if (o.kind == Outcome.Kind.PASS) {
-            return PASS;
+            return Verdict.PASS;
         }
         String signature = Signature.of(o);
         if (signature == null || (o.received == 0 && o.kind == Outcome.Kind.FAILURE
@@ -285,7 +291,7 @@ public final class Checker {
             failure = o;
             failedProcess = p;
             failureContext = "vector file " + f;
-            return IMPL_FAILED;
+            return Verdict.IMPL_FAILED;
         }
         VectorChunk c = (VectorChunk) o.batch.owner;
         if ("crash".equals(o.cause) && index <= SHRINK_PREFIX_LIMIT) {
@@ -298,7 +304,7 @@ public final class Checker {
                         f + ":" + lineOf(set, file, at.index()), line,
                         ((Script) at.outcome().batch.owner).expected[at.index()], null,
                         at.outcome().problem, true));
-                return DIVERGED;
+                return Verdict.DIVERGED;
             }
         }
         String ref = c.reference[o.index];
@@ -306,7 +312,7 @@ public final class Checker {
         boolean agrees = o.kind == Outcome.Kind.FAILURE || (ref != null && VectorLine.matches(o.expected(), ref));
         causes.add(signature, new Causes.Seen("vector", file, o.batch.position[o.index], f + ":" + c.lineNumbers[o.index],
                 o.request(), o.expected(), o.actual, o.kind == Outcome.Kind.FAILURE ? o.problem : null, agrees));
-        return DIVERGED;
+        return Verdict.DIVERGED;
     }
 
     /** The line number of request {@code index} (0-based, counting request lines only) of a vector file. */
@@ -390,7 +396,7 @@ public final class Checker {
         int from = cfg.firstSession();
         int to = cfg.endSession();
         if (from == to) {
-            return PASS;
+            return Verdict.PASS;
         }
         int jobs = Math.min(cfg.jobs, to - from);
         int threads = cfg.threads > 0 ? cfg.threads : defaultThreads();
@@ -453,12 +459,12 @@ public final class Checker {
             failure = failed.failure;
             failedProcess = failed.process;
             failureSession = failed.failureSession;
-            return IMPL_FAILED;
+            return Verdict.IMPL_FAILED;
         }
         out.printf("generated: %d sessions, %d requests, %s in %.1f s (%,.0f requests/s)%n", sessionsDone,
                 counts.requests, causes.distinct() == 0 ? "zero divergences" : causes.distinct() + " causes so far",
                 secs, rate);
-        return PASS;
+        return Verdict.PASS;
     }
 
     private void progress(List<Lane> lanes, long start, int total) {
@@ -500,7 +506,7 @@ public final class Checker {
             if (cfg.firstSession() < cfg.endSession()) {
                 out.println("PASS"); // after the generated line, as before causes; nothing sent, nothing said
             }
-            return PASS;
+            return Verdict.PASS;
         }
         List<Map<String, Object>> list = new ArrayList<>();
         Causes.Cause earliest = Causes.earliest(ranked);
@@ -531,7 +537,7 @@ public final class Checker {
             return failure(failure, failedProcess, failureContext, failureSession);
         }
         out.println("DIVERGED");
-        return DIVERGED;
+        return Verdict.DIVERGED;
     }
 
     /** Prints one cause, shrinks its first occurrence and writes the trace; its report entry. */
@@ -768,6 +774,6 @@ public final class Checker {
         f.put("stderr_tail", tail);
         report.put("failure", f);
         out.println("FAILED");
-        return IMPL_FAILED;
+        return Verdict.IMPL_FAILED;
     }
 }

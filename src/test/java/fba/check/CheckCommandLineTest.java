@@ -3,6 +3,7 @@ package fba.check;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import fba.check.drive.ImplProcess;
 import fba.cli.Main;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;

@@ -1,4 +1,4 @@
-package fba.check;
+package fba.check.drive;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,7 +18,7 @@ import java.util.concurrent.atomic.AtomicReference;
  *
  * <p>The command runs under {@code /bin/sh -c}, so it may use quoting, variables and pipes.
  */
-final class ImplProcess {
+public final class ImplProcess {
 
     /** Longest response line accepted; anything longer is not a protocol response. */
     private static final int MAX_LINE = 8192;
@@ -76,7 +76,7 @@ final class ImplProcess {
      * Starts {@code command}: split on spaces and run directly when it is plain words, otherwise
      * under {@code /bin/sh -c} (see {@link #argv}).
      */
-    static ImplProcess start(String command, long timeoutMs) throws IOException {
+    public static ImplProcess start(String command, long timeoutMs) throws IOException {
         ProcessBuilder pb = new ProcessBuilder(argv(command));
         Process p = pb.start();
         ImplProcess ip = new ImplProcess(p, timeoutMs);
@@ -93,7 +93,7 @@ final class ImplProcess {
      * failed before its first answer, to tell an implementation that cannot run (missing, not
      * executable, dying on any first request) from one that fails on a particular input.
      */
-    static boolean answersAtAll(String command, long timeoutMs) {
+    public static boolean answersAtAll(String command, long timeoutMs) {
         try {
             ImplProcess p = start(command, timeoutMs);
             Batch b = new Batch(null, 1);
@@ -116,7 +116,7 @@ final class ImplProcess {
      * globs, assignments) runs under {@code /bin/sh -c}; prefix it with {@code exec} to keep the
      * same property.
      */
-    static List<String> argv(String command) {
+    public static List<String> argv(String command) {
         String trimmed = command.trim();
         boolean plain = true;
         for (int i = 0; i < trimmed.length(); i++) {
@@ -133,12 +133,12 @@ final class ImplProcess {
     }
 
     /** Goes on after divergences, handing each to {@code listener} (called on the reader thread). */
-    void continueAfterDivergence(java.util.function.Consumer<Outcome> listener) {
+    public void continueAfterDivergence(java.util.function.Consumer<Outcome> listener) {
         this.onDivergence = listener;
     }
 
     /** Whether the run has already ended (divergence or failure); further sends are pointless. */
-    boolean ended() {
+    public boolean ended() {
         return result.get() != null;
     }
 
@@ -146,7 +146,7 @@ final class ImplProcess {
      * Queues a batch for checking and writes its lines. Returns false once the run has ended; the
      * outcome then comes from {@link #finish}.
      */
-    boolean send(Batch b) {
+    public boolean send(Batch b) {
         if (ended()) {
             return false;
         }
@@ -220,17 +220,17 @@ final class ImplProcess {
     }
 
     /** The last request written to the implementation, or null. */
-    String lastSent() {
+    public String lastSent() {
         return lastSent;
     }
 
     /** The implementation's recent standard error output (up to a few KiB). */
-    String stderrTail() {
+    public String stderrTail() {
         return stderr.tail();
     }
 
     /** Closes the input, waits for every owed response and the end of output, and ends the process. */
-    Outcome finish() {
+    public Outcome finish() {
         try {
             while (!queue.offer(END, 50, TimeUnit.MILLISECONDS)) {
                 if (ended()) {
@@ -278,7 +278,7 @@ final class ImplProcess {
      * {@link Process#destroyForcibly}, because the latter also closes the input stream and would wait
      * for a writer blocked on a full pipe.
      */
-    void kill() {
+    public void kill() {
         List<ProcessHandle> children = process.descendants().collect(java.util.stream.Collectors.toList());
         for (ProcessHandle c : children) {
             c.destroyForcibly();
@@ -462,9 +462,9 @@ final class ImplProcess {
 
     private static final class LineTooLong extends IOException {
         private static final long serialVersionUID = 1L;
-        final String start;
+        public final String start;
 
-        LineTooLong(String start) {
+        public LineTooLong(String start) {
             super("line too long");
             this.start = start;
         }
@@ -476,7 +476,7 @@ final class ImplProcess {
         private final byte[] ring = new byte[4096];
         private long total;
 
-        StderrTail(InputStream in) {
+        public StderrTail(InputStream in) {
             super("fba-check-stderr");
             this.in = in;
             setDaemon(true);
@@ -499,7 +499,7 @@ final class ImplProcess {
             }
         }
 
-        synchronized String tail() {
+        public synchronized String tail() {
             int n = (int) Math.min(total, ring.length);
             byte[] out = new byte[n];
             for (int i = 0; i < n; i++) {

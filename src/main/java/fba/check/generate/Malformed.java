@@ -1,4 +1,4 @@
-package fba.check;
+package fba.check.generate;
 
 /**
  * Lines the protocol answers with {@code err bad_request} while the session carries on unharmed:
@@ -6,7 +6,7 @@ package fba.check;
  * one space between tokens, and inits the protocol refuses; plus a few lines that look odd but are
  * well-formed (numbers with leading zeros).
  */
-final class Malformed {
+public final class Malformed {
 
     private static final String[] FIXED = {
         "malloc", "malloc 1 2", "malloc x", "malloc -1", "malloc +8", "malloc 4294967296",
@@ -24,7 +24,7 @@ final class Malformed {
     private Malformed() {
     }
 
-    static Request pick(Rng rng, int id, long pages) {
+    public static Request pick(Rng rng, int id, long pages) {
         int r = rng.below(FIXED.length + 4);
         if (r < FIXED.length) {
             return Request.raw(id, FIXED[r]);
@@ -40,7 +40,7 @@ final class Malformed {
     }
 
     /** An init refused as malformed; the current session must survive it. */
-    static Request badInit(Rng rng, int id) {
+    public static Request badInit(Rng rng, int id) {
         switch (rng.below(5)) {
             case 0:
                 return Request.init(id, 0, "onchain", rng.range(2, 100), 1);

@@ -1,4 +1,4 @@
-package fba.check;
+package fba.check.generate;
 
 /**
  * One request of a generated or replayed trace, kept symbolic so that shrinking can delete other
@@ -7,18 +7,18 @@ package fba.check;
  * trace is replayed. When the referenced malloc is gone or failed, the argument falls back to the
  * value it had when the trace was generated.
  */
-final class Request {
+public final class Request {
 
-    static final long U32 = 0xFFFFFFFFL;
+    public static final long U32 = 0xFFFFFFFFL;
     /** No reference: the argument is the literal value. */
-    static final int LITERAL = -1;
+    public static final int LITERAL = -1;
 
     /** Position of the request in the trace it was generated in; results are recorded under it. */
-    final int id;
+    public final int id;
     /** The command word, or null for a line sent verbatim ({@link #raw}). */
-    final String verb;
+    public final String verb;
     /** A verbatim line (malformed requests, comments, vector lines that are not plain numbers). */
-    final String raw;
+    public final String raw;
     /** Per argument: a non-numeric word (e.g. the init context), or null for a number. */
     private final String[] words;
     private final long[] values;
@@ -40,12 +40,12 @@ final class Request {
     }
 
     /** A line sent exactly as given. */
-    static Request raw(int id, String line) {
+    public static Request raw(int id, String line) {
         return new Request(id, null, line, new String[0], new long[0], new int[0], new long[0], new boolean[0]);
     }
 
     /** A request with literal numeric arguments. */
-    static Request of(int id, String verb, long... args) {
+    public static Request of(int id, String verb, long... args) {
         int n = args.length;
         int[] refs = new int[n];
         java.util.Arrays.fill(refs, LITERAL);
@@ -56,7 +56,7 @@ final class Request {
         return new Request(id, verb, null, new String[n], args.clone(), refs, new long[n], wide);
     }
 
-    static Request init(int id, long heapBase, String context, long initialPages, long maxPages) {
+    public static Request init(int id, long heapBase, String context, long initialPages, long maxPages) {
         Request r = of(id, "init", heapBase, 0, initialPages, maxPages);
         r.words[1] = context;
         return r;
@@ -66,7 +66,7 @@ final class Request {
      * Ties argument {@code arg} to the pointer returned by request {@code ref} plus {@code delta};
      * {@code fallback} is its value should that pointer be unknown.
      */
-    Request tie(int arg, int ref, long delta, long fallback) {
+    public Request tie(int arg, int ref, long delta, long fallback) {
         refs[arg] = ref;
         deltas[arg] = delta;
         values[arg] = fallback;
@@ -77,7 +77,7 @@ final class Request {
      * Parses a trace line into a request whose canonical decimal arguments can later be simplified;
      * anything else is kept verbatim.
      */
-    static Request parse(int id, String line) {
+    public static Request parse(int id, String line) {
         if (line.isEmpty() || line.charAt(0) == '#') {
             return raw(id, line);
         }
@@ -125,7 +125,7 @@ final class Request {
     }
 
     /** The request kind for counting: the verb, "comment", or "raw" (a line sent verbatim: malformed or unusual). */
-    String kind() {
+    public String kind() {
         if (verb != null) {
             return verb;
         }
@@ -133,37 +133,37 @@ final class Request {
     }
 
     /** Whether the implementation owes a response to this line. */
-    boolean answered() {
+    public boolean answered() {
         return raw == null || !(raw.isEmpty() || raw.charAt(0) == '#');
     }
 
-    int arity() {
+    public int arity() {
         return values.length;
     }
 
     /** The literal value of numeric argument {@code arg} (what it was when generated). */
-    long value(int arg) {
+    public long value(int arg) {
         return values[arg];
     }
 
-    boolean isSimplifiable(int arg) {
+    public boolean isSimplifiable(int arg) {
         return words[arg] == null && refs[arg] == LITERAL;
     }
 
     /** The non-numeric word at {@code arg}, or null for a number. */
-    String word(int arg) {
+    public String word(int arg) {
         return words[arg];
     }
 
     /** A copy with the word at {@code arg} replaced. */
-    Request withWord(int arg, String word) {
+    public Request withWord(int arg, String word) {
         String[] w = words.clone();
         w[arg] = word;
         return new Request(id, verb, raw, w, values.clone(), refs.clone(), deltas.clone(), wide.clone());
     }
 
     /** A copy with numeric argument {@code arg} replaced by the literal {@code v}. */
-    Request withValue(int arg, long v) {
+    public Request withValue(int arg, long v) {
         String[] w = words.clone();
         long[] vs = values.clone();
         int[] rs = refs.clone();
@@ -178,7 +178,7 @@ final class Request {
      * The protocol line, resolving tied arguments from {@code results} (indexed by request id,
      * {@code -1} for unknown).
      */
-    String render(long[] results) {
+    public String render(long[] results) {
         if (raw != null) {
             return raw;
         }
@@ -198,7 +198,7 @@ final class Request {
      * Appends the protocol line as {@link #render} spells it with no results known (every argument
      * its literal value, as generated requests are frozen), in ASCII, with no terminator.
      */
-    void renderTo(Bytes out) {
+    public void renderTo(Bytes out) {
         if (raw != null) {
             out.ascii(raw);
             return;
@@ -215,7 +215,7 @@ final class Request {
     }
 
     /** Fixes every tied argument to what it resolves to now (used while generating). */
-    void freeze(long[] results) {
+    public void freeze(long[] results) {
         for (int i = 0; i < values.length; i++) {
             if (refs[i] != LITERAL) {
                 values[i] = resolve(i, results);

@@ -1,4 +1,4 @@
-package fba.check;
+package fba.check.report;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -12,27 +12,27 @@ import java.util.Map;
  * then sessions by index), so the same check finds the same first occurrence whatever
  * {@code --jobs} is. Shared by the lanes of a run, hence synchronized.
  */
-final class Causes {
+public final class Causes {
 
     /** One time a cause was seen: where, what was sent and answered, and how to rebuild its trace. */
-    static final class Seen {
+    public static final class Seen {
         /** {@code vector} or {@code generated}. */
-        final String phase;
+        public final String phase;
         /** Vector file index in the set, or the session index. */
-        final int unit;
+        public final int unit;
         /** The 0-based request in that file or session. */
-        final int position;
+        public final int position;
         /** In words: {@code FILE:LINE} or {@code session K request R}. */
-        final String where;
-        final String request;
-        final String expected;
-        final String actual;
+        public final String where;
+        public final String request;
+        public final String expected;
+        public final String actual;
         /** For a crash, hang or garbage: what happened, in words; else null. */
-        final String problem;
+        public final String problem;
         /** False when the trace cannot be replayed to shrink it (a vector file that disagrees with the reference). */
-        final boolean shrinkable;
+        public final boolean shrinkable;
 
-        Seen(String phase, int unit, int position, String where, String request, String expected, String actual,
+        public Seen(String phase, int unit, int position, String where, String request, String expected, String actual,
                 String problem, boolean shrinkable) {
             this.phase = phase;
             this.unit = unit;
@@ -46,7 +46,7 @@ final class Causes {
         }
 
         /** Whether this occurrence comes before {@code o} in the run's order. */
-        boolean before(Seen o) {
+        public boolean before(Seen o) {
             int p = Boolean.compare(!phase.equals("vector"), !o.phase.equals("vector"));
             if (p != 0) {
                 return p < 0;
@@ -56,12 +56,12 @@ final class Causes {
     }
 
     /** A cause: its signature, how many times it was seen, and its first occurrence. */
-    static final class Cause {
-        final String signature;
-        long count;
-        Seen first;
+    public static final class Cause {
+        public final String signature;
+        public long count;
+        public Seen first;
 
-        Cause(String signature, Seen first) {
+        public Cause(String signature, Seen first) {
             this.signature = signature;
             this.first = first;
         }
@@ -70,7 +70,7 @@ final class Causes {
     private final Map<String, Cause> bySignature = new LinkedHashMap<>();
 
     /** Counts one occurrence of {@code signature}; returns the number of distinct causes now. */
-    synchronized int add(String signature, Seen seen) {
+    public synchronized int add(String signature, Seen seen) {
         Cause c = bySignature.computeIfAbsent(signature, s -> new Cause(s, seen));
         c.count++;
         if (seen.before(c.first)) {
@@ -79,7 +79,7 @@ final class Causes {
         return bySignature.size();
     }
 
-    synchronized int distinct() {
+    public synchronized int distinct() {
         return bySignature.size();
     }
 
@@ -87,7 +87,7 @@ final class Causes {
      * At most {@code max} causes, the earliest first seen kept when more were met (lanes running
      * side by side can overshoot the limit), most frequent first, ties in the run's order.
      */
-    synchronized List<Cause> ranked(int max) {
+    public synchronized List<Cause> ranked(int max) {
         List<Cause> all = new ArrayList<>(bySignature.values());
         all.sort((a, b) -> a.first.before(b.first) ? -1 : b.first.before(a.first) ? 1 : 0);
         List<Cause> kept = new ArrayList<>(all.subList(0, Math.min(max, all.size())));
@@ -96,7 +96,7 @@ final class Causes {
     }
 
     /** The cause first seen earliest among {@code causes}. */
-    static Cause earliest(List<Cause> causes) {
+    public static Cause earliest(List<Cause> causes) {
         Cause e = null;
         for (Cause c : causes) {
             if (e == null || c.first.before(e.first)) {

@@ -1,4 +1,4 @@
-package fba.check;
+package fba.check.generate;
 
 import java.io.OutputStream;
 
@@ -7,26 +7,26 @@ import java.io.OutputStream;
  * responses into, so that a generated request costs no String and no encoding (issue 16). It is an
  * {@link OutputStream} so that {@link fba.protocol.ResponseBuffer#writeTo} can empty into it ({@link #take}).
  */
-final class Bytes extends OutputStream {
+public final class Bytes extends OutputStream {
 
     private byte[] array;
     private int length;
 
-    Bytes(int capacity) {
+    public Bytes(int capacity) {
         this.array = new byte[Math.max(16, capacity)];
     }
 
     /** The backing array: bytes {@code [0, length())} are the content. */
-    byte[] array() {
+    public byte[] array() {
         return array;
     }
 
-    int length() {
+    public int length() {
         return length;
     }
 
     /** Empties the buffer, keeping its array. */
-    void reset() {
+    public void reset() {
         length = 0;
     }
 
@@ -44,7 +44,7 @@ final class Bytes extends OutputStream {
     }
 
     /** Appends everything waiting in {@code pending} and empties it. */
-    void take(fba.protocol.ResponseBuffer pending) {
+    public void take(fba.protocol.ResponseBuffer pending) {
         try {
             pending.writeTo(this);
         } catch (java.io.IOException e) {
@@ -63,7 +63,7 @@ final class Bytes extends OutputStream {
      * Appends {@code s}, which must be ASCII: generated requests are, and a byte per char is what
      * the String path's encoding would give for them.
      */
-    void ascii(String s) {
+    public void ascii(String s) {
         int slot = s.hashCode() & (CACHE - 1);
         byte[] b;
         if (cachedString[slot] == s) {
@@ -89,7 +89,7 @@ final class Bytes extends OutputStream {
     }
 
     /** Appends {@code v} as an unsigned decimal number, as {@link Long#toUnsignedString} spells it. */
-    void unsigned(long v) {
+    public void unsigned(long v) {
         if (v < 0) {
             ascii(Long.toUnsignedString(v));
             return;

@@ -1,5 +1,6 @@
-package fba.check;
+package fba.check.drive;
 
+import fba.check.generate.Request;
 import fba.core.Profile;
 import fba.protocol.Session;
 import java.util.List;
@@ -8,23 +9,23 @@ import java.util.List;
  * Concrete protocol lines for a list of requests together with the reference's response to each,
  * computed in a fresh reference session (the implementation runs in a fresh process likewise).
  */
-final class Script {
+public final class Script {
 
     /** The lines to send. */
-    final String[] lines;
+    public final String[] lines;
     /** The reference's response per line, or null where no response is owed (comments, blanks). */
-    final String[] expected;
+    public final String[] expected;
 
-    Script(String[] lines, String[] expected) {
+    public Script(String[] lines, String[] expected) {
         this.lines = lines;
         this.expected = expected;
     }
 
-    int size() {
+    public int size() {
         return lines.length;
     }
 
-    static Script of(List<Request> requests, Profile profile) {
+    public static Script of(List<Request> requests, Profile profile) {
         int maxId = 0;
         for (Request r : requests) {
             maxId = Math.max(maxId, r.id);

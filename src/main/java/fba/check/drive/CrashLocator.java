@@ -1,5 +1,6 @@
-package fba.check;
+package fba.check.drive;
 
+import fba.check.generate.Request;
 import fba.core.Profile;
 import java.io.IOException;
 import java.util.List;
@@ -10,21 +11,21 @@ import java.util.List;
  * killed it. Replaying prefixes of the trace in fresh processes (a binary search, about log2 of
  * its length) finds the shortest prefix that still crashes; its last request is the culprit.
  */
-final class CrashLocator {
+public final class CrashLocator {
 
     /**
      * The crashing request's index in the trace, the outcome of the shortest crashing prefix, and
      * the first divergence before the crash in that prefix (null when none): the replay goes on
      * past a divergence, so that one does not hide the crash.
      */
-    record Located(int index, Outcome outcome, Outcome divergence) {
+    public record Located(int index, Outcome outcome, Outcome divergence) {
     }
 
     private CrashLocator() {
     }
 
     /** Where {@code requests} crash the implementation (outcome cause {@code cause}), or null if they do not. */
-    static Located locate(String command, long timeoutMs, Profile profile, List<Request> requests, String cause)
+    public static Located locate(String command, long timeoutMs, Profile profile, List<Request> requests, String cause)
             throws IOException {
         Outcome[] divergence = new Outcome[1];
         Outcome whole = replay(command, timeoutMs, profile, requests, divergence);

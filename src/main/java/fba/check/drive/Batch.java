@@ -1,4 +1,4 @@
-package fba.check;
+package fba.check.drive;
 
 import java.nio.charset.StandardCharsets;
 
@@ -12,21 +12,21 @@ import java.nio.charset.StandardCharsets;
  * line or an expected response becomes a String only when asked for ({@link #line},
  * {@link #expected}), which happens for a report, not per request.
  */
-final class Batch {
+public final class Batch {
 
     /** What the lines belong to (a generated session or a vector file), for reporting. */
-    final Object owner;
+    public final Object owner;
     /** The lines, or null for a batch made on the byte path. */
     private final String[] lines;
     /** Expected response per line (null where no response is owed), or null on the byte path. */
     private final String[] expected;
     /** Position of each line in its owner's trace. */
-    final int[] position;
-    int size;
+    public final int[] position;
+    public int size;
     /** The lines as bytes, each ending in a newline, once {@link #seal} has run (or from the start). */
-    byte[] bytes;
+    public byte[] bytes;
     /** How many bytes of {@link #bytes} are the lines. */
-    int byteLength;
+    public int byteLength;
 
     // The byte path: line i is bytes[lineEnd[i-1] + 1 .. lineEnd[i]) (from 0 for the first); its
     // expected response is response[responseStart[i] .. responseEnd[i]), or none when the start is -1.
@@ -35,7 +35,7 @@ final class Batch {
     private int[] responseStart;
     private int[] responseEnd;
 
-    Batch(Object owner, int capacity) {
+    public Batch(Object owner, int capacity) {
         this.owner = owner;
         this.lines = new String[capacity];
         this.expected = new String[capacity];
@@ -62,16 +62,16 @@ final class Batch {
      * lines, each ending in a newline at {@code lineEnd[i]}; {@code responseStart[i]} is -1 where no
      * response is owed. The arrays are the batch's from then on.
      */
-    static Batch ofBytes(Object owner, int size, int[] position, byte[] bytes, int byteLength, int[] lineEnd,
+    public static Batch ofBytes(Object owner, int size, int[] position, byte[] bytes, int byteLength, int[] lineEnd,
             byte[] response, int[] responseStart, int[] responseEnd) {
         return new Batch(owner, size, position, bytes, byteLength, lineEnd, response, responseStart, responseEnd);
     }
 
-    boolean isFull() {
+    public boolean isFull() {
         return size == lines.length;
     }
 
-    void add(String line, String expectedResponse, int pos) {
+    public void add(String line, String expectedResponse, int pos) {
         lines[size] = line;
         expected[size] = expectedResponse;
         position[size] = pos;
@@ -79,7 +79,7 @@ final class Batch {
     }
 
     /** Line {@code i} (without its newline). */
-    String line(int i) {
+    public String line(int i) {
         if (lines != null) {
             return lines[i];
         }
@@ -88,7 +88,7 @@ final class Batch {
     }
 
     /** The response expected to line {@code i}, or null when none is owed. */
-    String expected(int i) {
+    public String expected(int i) {
         if (expected != null) {
             return expected[i];
         }
@@ -97,7 +97,7 @@ final class Batch {
     }
 
     /** Whether a response is owed to line {@code i}. */
-    boolean answered(int i) {
+    public boolean answered(int i) {
         return expected != null ? expected[i] != null : responseStart[i] >= 0;
     }
 
@@ -105,7 +105,7 @@ final class Batch {
      * Whether line {@code i}'s expected response reads exactly as {@code actual[from .. to)}, the
      * bytes taken as ISO-8859-1; false when none is owed.
      */
-    boolean expects(int i, byte[] actual, int from, int to) {
+    public boolean expects(int i, byte[] actual, int from, int to) {
         if (expected != null) {
             String s = expected[i];
             if (s == null || s.length() != to - from) {
@@ -131,7 +131,7 @@ final class Batch {
      * StringBuilder and encoding the whole, or copying char by char, cost about a tenth of the
      * generator thread's time under C1; issue 16.) A batch made on the byte path is sealed already.
      */
-    void seal() {
+    public void seal() {
         if (lines == null) {
             return;
         }
@@ -156,7 +156,7 @@ final class Batch {
     }
 
     /** A batch holding a whole script. */
-    static Batch of(Object owner, Script script) {
+    public static Batch of(Object owner, Script script) {
         Batch b = new Batch(owner, script.size());
         for (int i = 0; i < script.size(); i++) {
             b.add(script.lines[i], script.expected[i], i);

@@ -1,24 +1,24 @@
-package fba.check;
+package fba.check.generate;
 
 /**
  * SplitMix64: a tiny generator whose output is fixed by its own definition, so a seed reproduces
  * the same requests on every JVM and in every future version of fba (java.util's generators make
  * no such promise across releases).
  */
-final class Rng {
+public final class Rng {
 
     private long state;
 
-    Rng(long seed) {
+    public Rng(long seed) {
         this.state = seed;
     }
 
     /** The generator for session {@code index} of a run seeded with {@code seed}. */
-    static Rng forSession(long seed, long index) {
+    public static Rng forSession(long seed, long index) {
         return new Rng(mix(seed ^ mix(index + 0x632BE59BD9B4E019L)));
     }
 
-    long nextLong() {
+    public long nextLong() {
         state += 0x9E3779B97F4A7C15L;
         return mix(state);
     }
@@ -30,12 +30,12 @@ final class Rng {
     }
 
     /** Uniform in {@code [0, n)}, {@code n > 0}. */
-    int below(int n) {
+    public int below(int n) {
         return (int) Long.remainderUnsigned(nextLong(), n);
     }
 
     /** Uniform in {@code [lo, hi]} (inclusive), {@code lo <= hi}. */
-    long range(long lo, long hi) {
+    public long range(long lo, long hi) {
         long span = hi - lo + 1;
         if (span <= 0) {
             return lo + (nextLong() & Long.MAX_VALUE) % (hi - lo);
@@ -44,15 +44,15 @@ final class Rng {
     }
 
     /** True with probability {@code percent}/100. */
-    boolean percent(int percent) {
+    public boolean percent(int percent) {
         return below(100) < percent;
     }
 
-    <T> T pick(java.util.List<T> items) {
+    public <T> T pick(java.util.List<T> items) {
         return items.get(below(items.size()));
     }
 
-    long pick(long... values) {
+    public long pick(long... values) {
         return values[below(values.length)];
     }
 }

@@ -1,4 +1,4 @@
-package fba.check;
+package fba.check.drive;
 
 import fba.core.Profile;
 import fba.protocol.Session;
@@ -21,10 +21,10 @@ import java.util.concurrent.TimeUnit;
  * divergent request left. When the implementation cannot tell (it dies, hangs, answers fewer
  * lines, or the profile has no sc-allocator heap) the result says why instead.
  */
-final class ImplState {
+public final class ImplState {
 
     /** At most this many headers are asked for: the page draws a few hundred blocks around the one that matters. */
-    static final int MAX_HEADERS = 400;
+    public static final int MAX_HEADERS = 400;
 
     private ImplState() {
     }
@@ -34,7 +34,7 @@ final class ImplState {
      * then either {@code error}, or {@code pages}, {@code stats} (each [reference, implementation])
      * and {@code headers} ([header, order, reference's peek answer, implementation's]).
      */
-    static Map<String, Object> probe(String command, long timeoutMs, Profile profile, String[] requests, int index) {
+    public static Map<String, Object> probe(String command, long timeoutMs, Profile profile, String[] requests, int index) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("step", index + 1);
         Session ref = new Session(profile);
@@ -120,7 +120,7 @@ final class ImplState {
         private final InputStream in;
         private volatile byte[] bytes = new byte[0];
 
-        ByteReader(InputStream in) {
+        public ByteReader(InputStream in) {
             this.in = in;
             setDaemon(true);
         }
@@ -134,7 +134,7 @@ final class ImplState {
             }
         }
 
-        byte[] bytes() {
+        public byte[] bytes() {
             return bytes;
         }
     }

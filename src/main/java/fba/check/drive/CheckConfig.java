@@ -1,5 +1,6 @@
-package fba.check;
+package fba.check.drive;
 
+import fba.check.vectors.VectorSet;
 import fba.core.Profile;
 import java.nio.file.Path;
 
@@ -33,7 +34,7 @@ public final class CheckConfig {
      * Generate sessions on the object path (Strings and Request objects, as before issue 16)
      * instead of the byte path: the same requests and verdicts, slower; for tests comparing the two.
      */
-    boolean objectPath;
+    public boolean objectPath;
     /** This run is shard {@code shardIndex} (1-based) of {@code shardCount}. */
     public int shardIndex = 1;
     public int shardCount = 1;

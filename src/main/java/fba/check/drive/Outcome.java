@@ -1,9 +1,9 @@
-package fba.check;
+package fba.check.drive;
 
 /** How one run of the implementation ended. */
-final class Outcome {
+public final class Outcome {
 
-    enum Kind {
+    public enum Kind {
         /** Every response matched. */
         PASS,
         /** A well-formed response differed from the expected one. */
@@ -12,22 +12,22 @@ final class Outcome {
         FAILURE
     }
 
-    final Kind kind;
+    public final Kind kind;
     /** The batch holding the divergent or unanswered request (null when not tied to one). */
-    final Batch batch;
+    public final Batch batch;
     /** Index within {@link #batch}. */
-    final int index;
+    public final int index;
     /** The implementation's line at the divergence, or the offending non-protocol line. */
-    final String actual;
+    public final String actual;
     /** For failures: what went wrong, in words. */
-    final String problem;
+    public final String problem;
     /** Responses received before the run ended. */
-    final long received;
+    public final long received;
     /**
      * For failures while a request was owed: {@code crash} (the process died or closed its output),
      * {@code hang} (the watchdog fired) or {@code garbage} (a non-protocol line); null otherwise.
      */
-    final String cause;
+    public final String cause;
 
     private Outcome(Kind kind, Batch batch, int index, String actual, String problem, long received) {
         this(kind, batch, index, actual, problem, received, null);
@@ -43,29 +43,29 @@ final class Outcome {
         this.cause = batch == null || index < 0 ? null : cause;
     }
 
-    static Outcome pass(long received) {
+    public static Outcome pass(long received) {
         return new Outcome(Kind.PASS, null, -1, null, null, received);
     }
 
-    static Outcome divergence(Batch batch, int index, String actual, long received) {
+    public static Outcome divergence(Batch batch, int index, String actual, long received) {
         return new Outcome(Kind.DIVERGENCE, batch, index, actual, null, received);
     }
 
-    static Outcome failure(String problem, Batch batch, int index, String actual, long received) {
+    public static Outcome failure(String problem, Batch batch, int index, String actual, long received) {
         return new Outcome(Kind.FAILURE, batch, index, actual, problem, received);
     }
 
     /** A failure of kind {@code cause} (crash, hang, garbage) while the answer to a request was owed. */
-    static Outcome failure(String cause, String problem, Batch batch, int index, String actual, long received) {
+    public static Outcome failure(String cause, String problem, Batch batch, int index, String actual, long received) {
         return new Outcome(Kind.FAILURE, batch, index, actual, problem, received, cause);
     }
 
     /** The request the outcome is about, or null. */
-    String request() {
+    public String request() {
         return batch == null || index < 0 ? null : batch.line(index);
     }
 
-    String expected() {
+    public String expected() {
         return batch == null || index < 0 ? null : batch.expected(index);
     }
 }

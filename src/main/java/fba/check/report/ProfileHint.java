@@ -1,4 +1,4 @@
-package fba.check;
+package fba.check.report;
 
 import fba.core.Profile;
 import java.util.Set;
@@ -9,7 +9,7 @@ import java.util.Set;
  * implementation that answers otherwise where the strict reference refuses with one, or refuses
  * with one under {@code --profile substrate}, most likely runs in the other profile.
  */
-final class ProfileHint {
+public final class ProfileHint {
 
     /** The codes only the strict profile produces. */
     private static final Set<String> STRICT_ONLY = Set.of("heap_base_wrap", "bumper_wrap", "allocated_wrap");
@@ -18,7 +18,7 @@ final class ProfileHint {
     }
 
     /** The hint for this divergence under {@code profile}, or null when nothing points to a mismatch. */
-    static String of(Profile profile, String expected, String actual) {
+    public static String of(Profile profile, String expected, String actual) {
         boolean expectedStrict = strictCode(expected);
         boolean actualStrict = strictCode(actual);
         if (profile == Profile.STRICT && expectedStrict && !actualStrict) {

@@ -1,4 +1,4 @@
-package fba.check;
+package fba.check.vectors;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,11 +17,11 @@ import java.util.stream.Stream;
  * set hash). The commit is {@code git rev-parse HEAD} of the project, with {@code -dirty} when
  * tracked files differ from it, and {@code unknown} when the sources are not a git checkout.
  *
- * <p>Usage: {@code java -cp CLASSES fba.check.VectorIndex CLASSES VERSION PROJECT_DIR}
+ * <p>Usage: {@code java -cp CLASSES fba.check.vectors.VectorIndex CLASSES VERSION PROJECT_DIR}
  */
 public final class VectorIndex {
 
-    static final String BUILD_PROPERTIES = "fba/build.properties";
+    public static final String BUILD_PROPERTIES = "fba/build.properties";
 
     private VectorIndex() {
     }
@@ -50,7 +50,7 @@ public final class VectorIndex {
     }
 
     /** Writes the index and the build properties; returns the set's hash. */
-    static String write(Path classes, String version, String commit) throws IOException {
+    public static String write(Path classes, String version, String commit) throws IOException {
         Path dir = classes.resolve(VectorSet.RESOURCE_DIR);
         Files.createDirectories(dir);
         List<String> names;
@@ -71,7 +71,7 @@ public final class VectorIndex {
     }
 
     /** The project's commit, or {@code unknown} when git or the repository is not there. */
-    static String commit(Path project) {
+    public static String commit(Path project) {
         String head = git(project, "rev-parse", "HEAD");
         if (head == null || !head.matches("[0-9a-f]{40}")) {
             return "unknown";

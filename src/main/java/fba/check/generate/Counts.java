@@ -1,16 +1,16 @@
-package fba.check;
+package fba.check.generate;
 
 import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
 
 /** Requests sent per kind and reference responses per code ("ok" or the error code). */
-final class Counts {
+public final class Counts {
 
     private final Map<String, long[]> kinds = new HashMap<>();
     private final Map<String, long[]> codes = new HashMap<>();
     private long ok;
-    long requests;
+    public long requests;
     // The counters of the last kinds counted, by the kind String's identity (kinds are a few
     // constants): saves a map lookup per generated request.
     private final String[] cachedKind = new String[16];
@@ -20,7 +20,7 @@ final class Counts {
      * Counts a request whose expected response is {@code response[from .. to)} (ASCII), or none when
      * {@code from} is -1. A String is made only for an error's code.
      */
-    void count(Request r, byte[] response, int from, int to) {
+    public void count(Request r, byte[] response, int from, int to) {
         requests++;
         kindCounter(r.kind())[0]++;
         if (from < 0) {
@@ -44,7 +44,7 @@ final class Counts {
     }
 
     /** Adds another tally to this one. */
-    void add(Counts other) {
+    public void add(Counts other) {
         requests += other.requests;
         ok += other.ok;
         for (Map.Entry<String, long[]> e : other.kinds.entrySet()) {
@@ -56,16 +56,16 @@ final class Counts {
     }
 
     /** Requests per kind, sorted by kind. */
-    Map<String, Long> kinds() {
+    public Map<String, Long> kinds() {
         return sorted(kinds, 0);
     }
 
     /** Responses per code, sorted; successes count under "ok". */
-    Map<String, Long> codes() {
+    public Map<String, Long> codes() {
         return sorted(codes, ok);
     }
 
-    long of(Map<String, Long> m, String key) {
+    public long of(Map<String, Long> m, String key) {
         return m.getOrDefault(key, 0L);
     }
 

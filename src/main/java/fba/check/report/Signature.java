@@ -1,5 +1,6 @@
-package fba.check;
+package fba.check.report;
 
+import fba.check.drive.Outcome;
 import java.util.Set;
 
 /**
@@ -11,7 +12,7 @@ import java.util.Set;
  * printed a non-protocol line while it owed the answer to a request: {@code crash KIND},
  * {@code hang KIND}, {@code garbage KIND}.
  */
-final class Signature {
+public final class Signature {
 
     /** The protocol's request words; any other line (malformed, unusual) is of kind {@code raw}. */
     private static final Set<String> VERBS = Set.of("init", "malloc", "free", "grow", "truncate", "poke", "peek",
@@ -23,7 +24,7 @@ final class Signature {
     }
 
     /** The kind of a request line: its verb, or {@code raw} for a line that does not start with one. */
-    static String kind(String line) {
+    public static String kind(String line) {
         if (line == null) {
             return "end";
         }
@@ -33,7 +34,7 @@ final class Signature {
     }
 
     /** The signature of a well-formed answer {@code actual} where {@code expected} was owed. */
-    static String of(String line, String expected, String actual) {
+    public static String of(String line, String expected, String actual) {
         String kind = kind(line);
         String want = code(expected);
         String got = code(actual);
@@ -65,7 +66,7 @@ final class Signature {
      * The signature of an outcome: a divergence's, a failure's while a request was owed, or null for
      * a failure tied to no request (such as a non-zero exit status after the input was closed).
      */
-    static String of(Outcome o) {
+    public static String of(Outcome o) {
         if (o.kind == Outcome.Kind.DIVERGENCE) {
             return of(o.request(), o.expected(), o.actual);
         }

@@ -1,4 +1,4 @@
-package fba.check;
+package fba.check.generate;
 
 import fba.core.CallContext;
 import fba.core.FreeingBumpAllocator;
@@ -26,7 +26,7 @@ import java.util.ArrayDeque;
  * it, so most phases start with all their pages), headers forged in the proposal's format, and no
  * poisoning, so a phase simply ends a few requests after its fault.
  */
-final class SessionGenerator {
+public final class SessionGenerator {
 
     private static final long U32 = 0xFFFFFFFFL;
     private static final long PAGE = Memory.PAGE_SIZE;
@@ -38,11 +38,11 @@ final class SessionGenerator {
 
     /** A block the reference handed out: pointer, order, and the id of the malloc that returned it. */
     private static final class Block {
-        final long ptr;
-        final int order;
-        final int id;
+        public final long ptr;
+        public final int order;
+        public final int id;
 
-        Block(long ptr, int order, int id) {
+        public Block(long ptr, int order, int id) {
             this.ptr = ptr;
             this.order = order;
             this.id = id;
@@ -60,28 +60,28 @@ final class SessionGenerator {
         private long[] ptrs = new long[64];
         private int size;
 
-        int size() {
+        public int size() {
             return size;
         }
 
-        boolean isEmpty() {
+        public boolean isEmpty() {
             return size == 0;
         }
 
-        Block get(int i) {
+        public Block get(int i) {
             if (i >= size) {
                 throw new IndexOutOfBoundsException(i);
             }
             return items[i];
         }
 
-        void set(int i, Block b) {
+        public void set(int i, Block b) {
             get(i);
             items[i] = b;
             ptrs[i] = b.ptr;
         }
 
-        void add(Block b) {
+        public void add(Block b) {
             if (size == items.length) {
                 items = java.util.Arrays.copyOf(items, size * 2);
                 ptrs = java.util.Arrays.copyOf(ptrs, size * 2);
@@ -90,13 +90,13 @@ final class SessionGenerator {
             ptrs[size++] = b.ptr;
         }
 
-        void clear() {
+        public void clear() {
             java.util.Arrays.fill(items, 0, size, null);
             size = 0;
         }
 
         /** Removes the last block with {@code ptr}, moving the last block into its place; null if none. */
-        Block removePtr(long ptr) {
+        public Block removePtr(long ptr) {
             long[] p = ptrs;
             for (int i = size - 1; i >= 0; i--) {
                 if (p[i] == ptr) {
@@ -135,7 +135,7 @@ final class SessionGenerator {
      * @param preInit whether to open with requests sent before any {@code init} (only right for the
      *     first session of a fresh process)
      */
-    SessionGenerator(long seed, long index, int budget, Profile profile, Session reference, boolean preInit) {
+    public SessionGenerator(long seed, long index, int budget, Profile profile, Session reference, boolean preInit) {
         this.rng = Rng.forSession(seed, index);
         this.budget = budget;
         this.profile = profile;
@@ -146,7 +146,7 @@ final class SessionGenerator {
     }
 
     /** The next request, or null once the session has its {@code budget} requests. */
-    Request next() {
+    public Request next() {
         if (produced >= budget) {
             return null;
         }
@@ -199,7 +199,7 @@ final class SessionGenerator {
      * Records the reference's response {@code response[from .. to)} (ASCII) to a request this
      * generator produced, or no response when {@code from} is -1.
      */
-    void observe(Request r, byte[] response, int from, int to) {
+    public void observe(Request r, byte[] response, int from, int to) {
         if (from < 0 || to - from < 2 || response[from] != 'o' || response[from + 1] != 'k') {
             return;
         }

@@ -1,5 +1,12 @@
-package fba.check;
+package fba.check.shrink;
 
+import fba.check.drive.Batch;
+import fba.check.drive.CrashLocator;
+import fba.check.drive.ImplProcess;
+import fba.check.drive.Outcome;
+import fba.check.drive.Script;
+import fba.check.generate.Request;
+import fba.check.report.Signature;
 import fba.core.Profile;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -17,21 +24,21 @@ import java.util.TreeSet;
  * replays on its own. Shrinking stops at a time and attempt budget and then returns the smallest
  * trace found so far (and says the budget ran out: it may then not be 1-minimal).
  */
-final class Shrinker {
+public final class Shrinker {
 
     /** The smallest trace showing the cause, with the reference's answers and the implementation's. */
-    static final class Result {
-        List<Request> requests;
-        Script script;
+    public static final class Result {
+        public List<Request> requests;
+        public Script script;
         /** Index of the divergent line in {@link #script}. */
-        int index;
+        public int index;
         /** The implementation's answer there (null for a crash or hang). */
-        String actual;
-        int attempts;
-        long millis;
+        public String actual;
+        public int attempts;
+        public long millis;
         /** False when the trace did not show the cause when replayed alone (nothing was shrunk). */
-        boolean reproduced;
-        boolean budgetExhausted;
+        public boolean reproduced;
+        public boolean budgetExhausted;
     }
 
     private final String command;
@@ -43,7 +50,7 @@ final class Shrinker {
     private int attempts;
     private String signature;
 
-    Shrinker(String command, long timeoutMs, Profile profile, long budgetMs, int maxAttempts) {
+    public Shrinker(String command, long timeoutMs, Profile profile, long budgetMs, int maxAttempts) {
         this.command = command;
         this.timeoutMs = timeoutMs;
         this.profile = profile;
@@ -56,7 +63,7 @@ final class Shrinker {
     }
 
     /** Shrinks {@code trace}, whose replay shows {@code signature}, keeping that signature. */
-    Result shrink(List<Request> trace, String signature) throws IOException {
+    public Result shrink(List<Request> trace, String signature) throws IOException {
         this.signature = signature;
         long start = System.nanoTime();
         deadline = start + budgetMs * 1_000_000L;
@@ -157,7 +164,7 @@ final class Shrinker {
      * each {@code offchain} by {@code onchain}. A trace none of whose neighbours shows its cause is
      * 1-minimal.
      */
-    static List<List<Request>> neighbours(List<Request> trace) {
+    public static List<List<Request>> neighbours(List<Request> trace) {
         List<List<Request>> out = new ArrayList<>();
         for (int i = 0; i < trace.size(); i++) {
             List<Request> cand = new ArrayList<>(trace);
@@ -195,7 +202,7 @@ final class Shrinker {
      * the largest power of two not above it and the one below that, its half, and it rounded down
      * to a page boundary.
      */
-    static long[] smaller(long v) {
+    public static long[] smaller(long v) {
         long top = Long.highestOneBit(v);
         long[] cands = {0, 1, 8, top, top >>> 1, v >>> 1, v & -PAGE};
         TreeSet<Long> set = new TreeSet<>(Long::compareUnsigned);
@@ -237,7 +244,7 @@ final class Shrinker {
     }
 
     /** How the implementation, started afresh, fares on {@code requests} (the batch is owned by its script). */
-    Outcome replay(List<Request> requests) throws IOException {
+    public Outcome replay(List<Request> requests) throws IOException {
         Script s = Script.of(requests, profile);
         ImplProcess p = ImplProcess.start(command, timeoutMs);
         if (signature != null && isFailure(signature)) {
@@ -253,7 +260,7 @@ final class Shrinker {
     }
 
     /** Whether {@code requests}, replayed afresh, show {@code signature} (for tests of 1-minimality). */
-    boolean shows(List<Request> requests, String signature) throws IOException {
+    public boolean shows(List<Request> requests, String signature) throws IOException {
         this.signature = signature;
         return attempt(requests) != null;
     }

@@ -1,4 +1,4 @@
-package fba.check;
+package fba.check.report;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -43,9 +43,9 @@ public final class ShardMerge {
                 throw new IllegalArgumentException(s.name + ": not a report of fba check (its \"tool\" is "
                         + describe(r.get("tool")) + ")");
             }
-            if (!Objects.equals(number(r.get("report_format")), (long) Checker.REPORT_FORMAT)) {
+            if (!Objects.equals(number(r.get("report_format")), (long) Verdict.REPORT_FORMAT)) {
                 throw new IllegalArgumentException(s.name + ": report format " + describe(r.get("report_format"))
-                        + ", this fba merges format " + Checker.REPORT_FORMAT);
+                        + ", this fba merges format " + Verdict.REPORT_FORMAT);
             }
             for (String field : IDENTITY) {
                 same(head, s, field, r.get(field), head.report.get(field));
@@ -135,7 +135,7 @@ public final class ShardMerge {
         }
         Map<String, Object> merged = new LinkedHashMap<>();
         merged.put("tool", "fba check merge");
-        merged.put("report_format", Checker.REPORT_FORMAT);
+        merged.put("report_format", Verdict.REPORT_FORMAT);
         for (String field : new String[] {"fba_version", "fba_commit", "seed", "profile", "impl", "sessions_requested",
             "ops_per_session", "timeout_ms", "max_causes", "vectors"}) {
             merged.put(field, byIndex[1].report.get(field));
@@ -164,7 +164,7 @@ public final class ShardMerge {
             return c != 0 ? c : Long.compare(seenAt(a), seenAt(b));
         });
         merged.put("divergences", list);
-        int status = Checker.PASS;
+        int status = Verdict.PASS;
         lines.add("merged " + count + " shards: seed " + head.report.get("seed") + ", profile "
                 + head.report.get("profile") + ", " + sessions + " sessions, " + requests + " requests, "
                 + list.size() + " distinct cause" + (list.size() == 1 ? "" : "s"));
@@ -180,7 +180,7 @@ public final class ShardMerge {
         } else {
             Map<String, Object> r = verdict.report;
             Long exit = number(r.get("exit_status"));
-            status = exit == null || exit < 1 || exit > 3 ? Checker.IMPL_FAILED : exit.intValue();
+            status = exit == null || exit < 1 || exit > 3 ? Verdict.IMPL_FAILED : exit.intValue();
             merged.put("result", r.get("result"));
             merged.put("from_shard", verdict.name);
             Map<String, Object> earliest = null;
@@ -202,7 +202,7 @@ public final class ShardMerge {
             if (d.get("shrunk_file") != null) {
                 lines.add("  shrunk trace: " + d.get("shrunk_file") + " (written by the run of " + verdict.name + ")");
             }
-            lines.add(status == Checker.DIVERGED ? "DIVERGED" : "FAILED");
+            lines.add(status == Verdict.DIVERGED ? "DIVERGED" : "FAILED");
         }
         merged.put("exit_status", status);
         return new Result(status, lines, merged);
@@ -223,7 +223,7 @@ public final class ShardMerge {
     }
 
     /** Where a report's problem lies: -1 before every session, the session index, or none (MAX_VALUE). */
-    static long problemAt(Map<String, Object> r) {
+    public static long problemAt(Map<String, Object> r) {
         Object result = r.get("result");
         if ("pass".equals(result)) {
             return Long.MAX_VALUE;

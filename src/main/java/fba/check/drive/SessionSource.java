@@ -1,5 +1,9 @@
-package fba.check;
+package fba.check.drive;
 
+import fba.check.generate.Bytes;
+import fba.check.generate.Counts;
+import fba.check.generate.Request;
+import fba.check.generate.SessionGenerator;
 import fba.core.Profile;
 import fba.protocol.ResponseBuffer;
 import fba.protocol.Session;
@@ -20,21 +24,21 @@ import java.util.concurrent.BlockingQueue;
  * alone opens with requests sent before any init, and worker 0's reference is fresh for it, just
  * as the implementation's process is.
  */
-final class SessionSource {
+public final class SessionSource {
 
     /**
      * One generated session: its batches ready to send, its counts, and (on the object path) its
      * symbolic trace. The byte path keeps no trace: a session that diverges is generated again on
      * the object path ({@link #regenerate}), which makes the same requests.
      */
-    static final class Generated {
-        final int index;
+    public static final class Generated {
+        public final int index;
         /** The requests, or null when the session was made on the byte path. */
-        final List<Request> requests;
-        final List<Batch> batches = new ArrayList<>();
-        final Counts counts = new Counts();
+        public final List<Request> requests;
+        public final List<Batch> batches = new ArrayList<>();
+        public final Counts counts = new Counts();
 
-        Generated(int index, List<Request> requests) {
+        public Generated(int index, List<Request> requests) {
             this.index = index;
             this.requests = requests;
         }
@@ -50,7 +54,7 @@ final class SessionSource {
     private volatile RuntimeException failure;
 
     /** Generates sessions {@code from} (inclusive) to {@code to} (exclusive). */
-    SessionSource(CheckConfig cfg, int from, int to, int threads, int batchSize) {
+    public SessionSource(CheckConfig cfg, int from, int to, int threads, int batchSize) {
         this.cfg = cfg;
         this.batchSize = batchSize;
         this.from = from;
@@ -68,7 +72,7 @@ final class SessionSource {
     }
 
     /** Session {@code s}, waiting for it if need be; sessions must be taken in order. */
-    Generated take(int s) throws InterruptedException {
+    public Generated take(int s) throws InterruptedException {
         BlockingQueue<Generated> q = queues.get((s - from) % queues.size());
         while (true) {
             Generated g = q.poll(100, java.util.concurrent.TimeUnit.MILLISECONDS);
@@ -82,7 +86,7 @@ final class SessionSource {
     }
 
     /** Stops the workers (sessions not taken are dropped). */
-    void close() {
+    public void close() {
         for (Thread t : workers) {
             t.interrupt();
         }
@@ -111,7 +115,7 @@ final class SessionSource {
      * reference's String path, and the symbolic trace kept for shrinking (package-private for
      * fba.check.CheckCost and the tests).
      */
-    Generated generate(int s, Session reference, Profile profile) {
+    public Generated generate(int s, Session reference, Profile profile) {
         Generated g = new Generated(s, new ArrayList<>(cfg.ops));
         SessionGenerator gen = new SessionGenerator(cfg.seed, s, cfg.ops, profile, reference, s == 0);
         StringBuilder sb = new StringBuilder(128);
@@ -148,12 +152,12 @@ final class SessionSource {
      * opens with an {@code init} that replaces (or, refused in the strict profile, clears) whatever
      * the reference held.
      */
-    static Generated regenerate(CheckConfig cfg, int s) {
+    public static Generated regenerate(CheckConfig cfg, int s) {
         return new SessionSource(cfg, s, s, 0, 512).generate(s, new Session(cfg.profile), cfg.profile);
     }
 
     /** Session {@code s} on the byte path, generated again with a fresh reference (to resend it to a new process). */
-    static Generated regenerateBytes(CheckConfig cfg, int s) {
+    public static Generated regenerateBytes(CheckConfig cfg, int s) {
         return new SessionSource(cfg, s, s, 0, 512).generateBytes(s, new Session(cfg.profile));
     }
 
@@ -163,7 +167,7 @@ final class SessionSource {
      * response kept as bytes for the reader to compare. The same requests, expected responses and
      * counts as {@link #generate}, without a String or a kept Request per request (issue 16).
      */
-    Generated generateBytes(int s, Session reference) {
+    public Generated generateBytes(int s, Session reference) {
         Generated g = new Generated(s, null);
         SessionGenerator gen = new SessionGenerator(cfg.seed, s, cfg.ops, cfg.profile, reference, s == 0);
         ResponseBuffer response = new ResponseBuffer(256);
@@ -200,16 +204,16 @@ final class SessionSource {
 
     /** A batch being filled on the byte path. */
     private static final class ByteBatcher {
-        final Object owner;
-        final Bytes lines;
-        final Bytes responses;
-        final int[] position;
-        final int[] lineEnd;
-        final int[] responseStart;
-        final int[] responseEnd;
-        int size;
+        public final Object owner;
+        public final Bytes lines;
+        public final Bytes responses;
+        public final int[] position;
+        public final int[] lineEnd;
+        public final int[] responseStart;
+        public final int[] responseEnd;
+        public int size;
 
-        ByteBatcher(Object owner, int capacity) {
+        public ByteBatcher(Object owner, int capacity) {
             this.owner = owner;
             // room for the usual lines and responses of generated sessions, so the arrays seldom grow
             this.lines = new Bytes(capacity * 24);
@@ -220,7 +224,7 @@ final class SessionSource {
             this.responseEnd = new int[capacity];
         }
 
-        void added(int pos, int end, int from, int to) {
+        public void added(int pos, int end, int from, int to) {
             position[size] = pos;
             lineEnd[size] = end;
             responseStart[size] = from;
@@ -228,11 +232,11 @@ final class SessionSource {
             size++;
         }
 
-        boolean isFull() {
+        public boolean isFull() {
             return size == position.length;
         }
 
-        Batch seal() {
+        public Batch seal() {
             return Batch.ofBytes(owner, size, position, lines.array(), lines.length(), lineEnd, responses.array(),
                     responseStart, responseEnd);
         }

@@ -1,4 +1,4 @@
-package fba.check;
+package fba.check.vectors;
 
 import fba.protocol.VectorFile;
 import java.io.ByteArrayInputStream;
@@ -25,8 +25,8 @@ import java.util.List;
 public final class VectorSet {
 
     /** Where the bundled vectors live on the class path. */
-    static final String RESOURCE_DIR = "fba/vectors/";
-    static final String INDEX = RESOURCE_DIR + "INDEX";
+    public static final String RESOURCE_DIR = "fba/vectors/";
+    public static final String INDEX = RESOURCE_DIR + "INDEX";
     /** The name of the bundled set in output and reports. */
     public static final String BUNDLED = "bundled";
 
@@ -168,7 +168,7 @@ public final class VectorSet {
     }
 
     /** The set's hash over names and contents, in the order given (both constructors sort by name). */
-    static String hash(List<String> names, List<byte[]> contents) {
+    public static String hash(List<String> names, List<byte[]> contents) {
         MessageDigest d = sha256();
         for (int i = 0; i < names.size(); i++) {
             d.update((names.get(i) + "\n" + contents.get(i).length + "\n").getBytes(StandardCharsets.UTF_8));

@@ -1,9 +1,9 @@
-package fba.check;
+package fba.check.drive;
 
 import fba.protocol.ResponseSyntax;
 
 /** Whether a line is a protocol response at all (its value may still be wrong). */
-final class ResponseShape {
+public final class ResponseShape {
 
     private static final char[] HEX = "0123456789abcdef".toCharArray();
 
@@ -11,7 +11,7 @@ final class ResponseShape {
     }
 
     /** Whether {@code line} is a protocol response at all: see {@link ResponseSyntax#isResponse}. */
-    static boolean isResponse(String line) {
+    public static boolean isResponse(String line) {
         return ResponseSyntax.isResponse(line);
     }
 
@@ -20,7 +20,7 @@ final class ResponseShape {
      * {@code \xNN}, at most 200 characters kept, and "..." appended exactly when part of the line
      * was left out (an escape is kept whole or not at all).
      */
-    static String printable(String line) {
+    public static String printable(String line) {
         StringBuilder b = new StringBuilder();
         int i = 0;
         for (; i < line.length(); i++) {
