@@ -29,88 +29,12 @@ import java.util.ArrayDeque;
 public final class SessionGenerator {
 
     private static final long U32 = 0xFFFFFFFFL;
-    private static final long PAGE = Memory.PAGE_SIZE;
+    static final long PAGE = Memory.PAGE_SIZE;
     private static final long OCCUPIED = FreeingBumpAllocator.OCCUPIED;
     /** Freed blocks remembered for double frees, reuse and free-list faults. */
     private static final int MAX_FREED = 48;
 
-    private enum Kind { NORMAL, ZERO_BASE, FILL, TOP, BIG }
-
-    /** A block the reference handed out: pointer, order, and the id of the malloc that returned it. */
-    private static final class Block {
-        public final long ptr;
-        public final int order;
-        public final int id;
-
-        public Block(long ptr, int order, int id) {
-            this.ptr = ptr;
-            this.order = order;
-            this.id = id;
-        }
-    }
-
-    /**
-     * A list of blocks with their pointers also in a primitive array, so that finding a pointer
-     * (once per malloc and free the reference answers) scans longs instead of objects; order and
-     * removal (the last match swapped with the last element) are those of the list it replaces,
-     * since the draws pick blocks by position.
-     */
-    private static final class Blocks {
-        private Block[] items = new Block[64];
-        private long[] ptrs = new long[64];
-        private int size;
-
-        public int size() {
-            return size;
-        }
-
-        public boolean isEmpty() {
-            return size == 0;
-        }
-
-        public Block get(int i) {
-            if (i >= size) {
-                throw new IndexOutOfBoundsException(i);
-            }
-            return items[i];
-        }
-
-        public void set(int i, Block b) {
-            get(i);
-            items[i] = b;
-            ptrs[i] = b.ptr;
-        }
-
-        public void add(Block b) {
-            if (size == items.length) {
-                items = java.util.Arrays.copyOf(items, size * 2);
-                ptrs = java.util.Arrays.copyOf(ptrs, size * 2);
-            }
-            items[size] = b;
-            ptrs[size++] = b.ptr;
-        }
-
-        public void clear() {
-            java.util.Arrays.fill(items, 0, size, null);
-            size = 0;
-        }
-
-        /** Removes the last block with {@code ptr}, moving the last block into its place; null if none. */
-        public Block removePtr(long ptr) {
-            long[] p = ptrs;
-            for (int i = size - 1; i >= 0; i--) {
-                if (p[i] == ptr) {
-                    Block b = items[i];
-                    size--;
-                    items[i] = items[size];
-                    ptrs[i] = ptrs[size];
-                    items[size] = null;
-                    return b;
-                }
-            }
-            return null;
-        }
-    }
+    enum Kind { NORMAL, ZERO_BASE, FILL, TOP, BIG }
 
     private final Rng rng;
     private final int budget;
@@ -121,6 +45,7 @@ public final class SessionGenerator {
     private final ArrayDeque<Request> pending = new ArrayDeque<>();
     private final Blocks live = new Blocks();
     private final Blocks freed = new Blocks();
+    private final BodyTraffic body = new BodyTraffic(this);
     private int produced;
 
     private Kind kind = Kind.NORMAL;
@@ -177,13 +102,13 @@ public final class SessionGenerator {
                 tailLeft = 4;
             }
             if (tailLeft-- > 0) {
-                return emit(bodyRequest());
+                return emit(body.next(nextId()));
             }
             startPhase();
             return next();
         }
         if (bodyLeft-- > 0) {
-            return emit(bodyRequest());
+            return emit(body.next(nextId()));
         }
         faultDone = true;
         tailLeft = (int) rng.range(2, 30);
@@ -258,7 +183,7 @@ public final class SessionGenerator {
 
     // ---- plumbing ----
 
-    private int nextId() {
+    int nextId() {
         return produced + pending.size();
     }
 
@@ -268,7 +193,7 @@ public final class SessionGenerator {
         return r;
     }
 
-    private void queue(Request r) {
+    void queue(Request r) {
         pending.add(r);
     }
 
@@ -289,7 +214,7 @@ public final class SessionGenerator {
 
     // ---- phases ----
 
-    private void startPhase() {
+    void startPhase() {
         faultDone = false;
         int remaining = budget - produced - pending.size() - 1;
         bodyLeft = rng.percent(50) ? remaining : (int) rng.range(Math.min(8, Math.max(0, remaining)), Math.max(0, remaining));
@@ -374,74 +299,32 @@ public final class SessionGenerator {
         }
     }
 
-    // ---- body traffic ----
+    // ---- the reference's memory ----
 
-    private Request bodyRequest() {
-        int id = nextId();
-        int w = rng.below(1000);
-        if (kind == Kind.FILL) {
-            w = w < 650 ? 0 : w - 300;
-        }
-        if (w < 330) {
-            return mallocRequest(id, false);
-        }
-        if (w < 420) {
-            return mallocRequest(id, true);
-        }
-        if (w < 690) {
-            return freeRequest(id);
-        }
-        if (w < 750) {
-            return peekRequest(id);
-        }
-        if (w < 790) {
-            return pokePayload(id);
-        }
-        if (w < 840) {
-            return Request.of(id, "stats");
-        }
-        if (w < 870) {
-            return Request.of(id, "pages");
-        }
-        if (w < 900) {
-            return growRequest(id);
-        }
-        if (w < 920) {
-            return Malformed.pick(rng, id, memoryPages());
-        }
-        if (w < 925) {
-            return Request.raw(id, rng.percent(70) ? "# comment: no response is owed" : "");
-        }
-        if (w < 935) {
-            return Request.of(id, "truncate", memoryPages());
-        }
-        return mallocRequest(id, false);
-    }
-
-    private long memoryPages() {
+    long memoryPages() {
         SparseMemory m = ref.memory();
         return m == null ? 0 : m.pages();
     }
 
-    private long memorySize() {
+    long memorySize() {
         return memoryPages() * PAGE;
     }
 
-    private int maxOrder() {
+    int maxOrder() {
         return orders() - 1;
     }
 
     // ---- the reference's state, in either allocator ----
 
-    private boolean proposal() {
+    boolean proposal() {
         return profile == Profile.PROPOSAL;
     }
 
-    private int orders() {
+    int orders() {
         return proposal() ? ProposalAllocator.LISTS : context.orders();
     }
 
-    private long maxAllocation() {
+    long maxAllocation() {
         return proposal() ? ProposalAllocator.MAX_ITEM_SIZE : context.maxAllocation();
     }
 
@@ -454,13 +337,13 @@ public final class SessionGenerator {
         return a != null && a.isPoisoned();
     }
 
-    private long bumper() {
+    long bumper() {
         FreeingBumpAllocator a = ref.allocator();
         return a != null ? a.bumper() : ref.proposal().bumper();
     }
 
     /** The header address at the head of {@code order}'s list, or -1 when the list is empty. */
-    private long head(int order) {
+    long head(int order) {
         FreeingBumpAllocator a = ref.allocator();
         if (a != null) {
             long h = a.freeListHead(order);
@@ -471,21 +354,21 @@ public final class SessionGenerator {
     }
 
     /** Where fresh blocks must end: the page limit (sc-allocator grows memory), or the memory (the proposal never does). */
-    private long bumpLimit() {
+    long bumpLimit() {
         return proposal() ? memorySize() : maxPages * PAGE;
     }
 
     /** An occupied header claiming {@code order} (which may be out of range) in the profile's format. */
-    private long occupiedHeader(long order) {
+    long occupiedHeader(long order) {
         return proposal() ? ProposalAllocator.MARK | (order & 0xFF) : OCCUPIED | order;
     }
 
-    private boolean headerIsFree(long word) {
+    boolean headerIsFree(long word) {
         return proposal() ? (word & ProposalAllocator.MARK) != ProposalAllocator.MARK : (word & OCCUPIED) == 0;
     }
 
     /** Whether a fresh or reused block of {@code order} fits without exceeding the page limit. */
-    private boolean fits(int order) {
+    boolean fits(int order) {
         if (!started()) {
             return true;
         }
@@ -495,37 +378,7 @@ public final class SessionGenerator {
         return bumper() + (8L << order) + 8 <= bumpLimit();
     }
 
-    private Request mallocRequest(int id, boolean reuse) {
-        int order;
-        if (reuse && !freed.isEmpty()) {
-            order = freed.get(rng.below(freed.size())).order;
-        } else if (rng.percent(10)) {
-            return Request.of(id, "malloc", boundarySize());
-        } else {
-            int r = rng.below(100);
-            int top = maxOrder();
-            if (kind == Kind.BIG && rng.percent(30)) {
-                order = (int) rng.range(15, top);
-            } else if (kind == Kind.FILL) {
-                order = (int) rng.range(4, Math.min(top, 18));
-            } else if (kind == Kind.TOP) {
-                order = rng.below(4);
-            } else {
-                order = r < 65 ? rng.below(6) : r < 90 ? (int) rng.range(6, 12) : (int) rng.range(13, top);
-            }
-        }
-        if (kind != Kind.FILL) {
-            while (order > 0 && !fits(order)) {
-                order--;
-            }
-            if (!fits(order) && !live.isEmpty()) {
-                return freeRequest(id);
-            }
-        }
-        return Request.of(id, "malloc", sizeOfOrder(order));
-    }
-
-    private long sizeOfOrder(int order) {
+    long sizeOfOrder(int order) {
         long block = 8L << order;
         switch (rng.below(8)) {
             case 0:
@@ -537,257 +390,62 @@ public final class SessionGenerator {
         }
     }
 
-    /** 0, 2^k, 2^k+1 and 2^k-1 for a k the context accepts, and the context's maximum. */
-    private long boundarySize() {
-        long max = maxAllocation();
-        int k = rng.below(maxOrder() + 4);
-        long v = rng.pick(0, 1L << k, (1L << k) + 1, (1L << k) - 1, max, max - 1);
-        v = Math.min(v, max);
-        int order = FreeingBumpAllocator.orderOf(v);
-        if (kind != Kind.FILL && !fits(order)) {
-            return 8;
-        }
-        return v;
+    // ---- what a fault kind reads and does (fba.check.generate.Fault) ----
+
+    /** The fault kinds, drawn by position: two chances of a corrupted free list head. */
+    private static final Fault[] FAULTS = {
+        new TooLarge(), new OutOfSpace(), new DoubleFree(), new PointerBelowEight(), new HeaderBeyondMemory(),
+        new FreeInsideBlock(), new CorruptOccupiedHeader(), new CorruptFreeListHead(), new CorruptFreeListHead(),
+        new MemoryShrinks(), new ShrinkAndRegrow(), new OverclaimedOrder(), new AllocatedCountWrap(),
+        new InitMidSession(),
+    };
+
+    Kind kind() {
+        return kind;
     }
 
-    private Request freeRequest(int id) {
-        if (live.isEmpty()) {
-            return mallocRequest(id, freed.isEmpty() ? false : true);
-        }
-        Block b = rng.percent(50) ? live.get(live.size() - 1) : live.get(rng.below(live.size()));
-        return Request.of(id, "free", b.ptr).tie(0, b.id, 0, b.ptr);
+    Rng rng() {
+        return rng;
     }
 
-    private Request peekRequest(int id) {
-        long size = memorySize();
-        int r = rng.below(100);
-        if (r < 35 && !live.isEmpty()) {
-            Block b = live.get(rng.below(live.size()));
-            return Request.of(id, "peek", b.ptr - 8).tie(0, b.id, -8, b.ptr - 8);
-        }
-        if (r < 60 && !freed.isEmpty()) {
-            Block b = freed.get(rng.below(freed.size()));
-            return Request.of(id, "peek", b.ptr - 8).tie(0, b.id, -8, b.ptr - 8);
-        }
-        if (r < 72 && !live.isEmpty()) {
-            Block b = live.get(rng.below(live.size()));
-            long off = 8 * rng.range(0, Math.max(0, ((8L << b.order) - 8) / 8));
-            return Request.of(id, "peek", b.ptr + off).tie(0, b.id, off, b.ptr + off);
-        }
-        if (r < 82 && size >= 8) {
-            return Request.of(id, "peek", rng.range(0, (size - 8) / 8) * 8);
-        }
-        if (r < 88 && size >= 8) {
-            return Request.of(id, "peek", size - 8);
-        }
-        if (r < 94) {
-            return Request.of(id, "peek", Math.min(U32, size - 7 + rng.range(0, 8)));
-        }
-        return Request.of(id, "peek", size >= 16 ? rng.range(0, size - 8) : rng.range(0, U32));
+    Blocks live() {
+        return live;
     }
 
-    private Request pokePayload(int id) {
-        if (live.isEmpty()) {
-            return peekRequest(id);
-        }
-        Block b = live.get(rng.below(live.size()));
-        long off = 8 * rng.range(0, Math.max(0, ((8L << b.order) - 8) / 8));
-        long value = rng.percent(30) ? rng.nextLong() : rng.percent(50) ? occupiedHeader(rng.below(40)) : rng.range(0, U32);
-        return Request.of(id, "poke", b.ptr + off, value).tie(0, b.id, off, b.ptr + off);
+    Blocks freed() {
+        return freed;
     }
 
-    private Request growRequest(int id) {
-        long pages = memoryPages();
-        switch (rng.below(12)) {
-            case 0:
-                return Request.of(id, "grow", Math.max(0, maxPages - pages));
-            case 2:
-                return Request.of(id, "grow", maxPages - pages + 1);
-            case 3:
-                return Request.of(id, "grow", rng.pick(U32, 65537, 1L << 31));
-            default:
-                return Request.of(id, "grow", rng.range(0, 2));
-        }
+    long maxPages() {
+        return maxPages;
     }
 
-    // ---- faults ----
+    CallContext context() {
+        return context;
+    }
+
+    /** The reference's memory (the phase has started). */
+    SparseMemory memory() {
+        return ref.memory();
+    }
+
+    /** Ends the phase after {@code requests} more body requests instead of the tail drawn before the fault. */
+    void tailOf(int requests) {
+        faultDone = true;
+        tailLeft = requests;
+    }
 
     /** Queues one fault; tries kinds at random until one applies to the current state. */
     private void injectFault() {
         for (int attempt = 0; attempt < 20; attempt++) {
-            if (tryFault(rng.below(14))) {
+            if (FAULTS[rng.below(FAULTS.length)].queue(this)) {
                 return;
             }
         }
         queue(Request.of(nextId(), "malloc", maxAllocation() + 1));
     }
 
-    private boolean tryFault(int which) {
-        long size = memorySize();
-        switch (which) {
-            case 0: { // too large
-                long max = maxAllocation();
-                queue(Request.of(nextId(), "malloc", rng.pick(max + 1, U32, (1L << 31) + 1, U32 - 7, max * 2)));
-                return true;
-            }
-            case 1: { // out of space: use up the page limit, then ask for a block that cannot fit
-                long free = bumpLimit() - bumper();
-                int order = 0;
-                while (order < maxOrder() && (8L << order) + 8 <= free) {
-                    order++;
-                }
-                if ((8L << order) + 8 <= free || head(order) != -1) {
-                    return false;
-                }
-                if (rng.percent(50) && memoryPages() < maxPages) {
-                    queue(Request.of(nextId(), "grow", maxPages - memoryPages()));
-                }
-                queue(Request.of(nextId(), "malloc", sizeOfOrder(order)));
-                return true;
-            }
-            case 2: { // double free
-                for (int k = 0; k < freed.size(); k++) {
-                    Block b = freed.get(k);
-                    if (b.ptr - 8 + 8 <= size && headerIsFree(ref.memory().readU64(b.ptr - 8))) {
-                        queue(Request.of(nextId(), "free", b.ptr).tie(0, b.id, 0, b.ptr));
-                        return true;
-                    }
-                }
-                return false;
-            }
-            case 3: // pointer below 8
-                queue(Request.of(nextId(), "free", rng.range(0, 7)));
-                return true;
-            case 4: { // header beyond memory
-                if (size >= (1L << 32) - 8) {
-                    return false;
-                }
-                queue(Request.of(nextId(), "free", Math.min(U32, size + rng.pick(1, 8, 9, PAGE, U32))));
-                return true;
-            }
-            case 5: { // free in the middle of a block
-                Block b = pickLive(1);
-                if (b == null) {
-                    return false;
-                }
-                long off = 8 * rng.range(1, Math.min(64, (8L << b.order) / 8 - 1));
-                queue(Request.of(nextId(), "free", b.ptr + off).tie(0, b.id, off, b.ptr + off));
-                return true;
-            }
-            case 6: { // corrupt an occupied header, then free the block
-                Block b = pickLive(0);
-                if (b == null) {
-                    return false;
-                }
-                long value = rng.pick(occupiedHeader(orders() + rng.below(40)), 0, U32, occupiedHeader(U32),
-                        rng.nextLong(), b.ptr - 8);
-                queue(Request.of(nextId(), "poke", b.ptr - 8, value).tie(0, b.id, -8, b.ptr - 8));
-                queue(Request.of(nextId(), "free", b.ptr).tie(0, b.id, 0, b.ptr));
-                return true;
-            }
-            case 7:
-            case 8: { // corrupt a free list head's link, then allocate from that list twice
-                for (int k = 0; k < 30; k++) {
-                    if (freed.isEmpty()) {
-                        return false;
-                    }
-                    Block b = freed.get(rng.below(freed.size()));
-                    if (head(b.order) != b.ptr - 8) {
-                        continue;
-                    }
-                    Request poke = Request.of(nextId(), "poke", b.ptr - 8, 0).tie(0, b.id, -8, b.ptr - 8);
-                    Block other = pickLive(0);
-                    switch (rng.below(6)) {
-                        case 0:
-                            poke = poke.withValue(1, size);
-                            break;
-                        case 1:
-                            poke = poke.withValue(1, U32 - 7 - 8 * rng.below(4));
-                            break;
-                        case 2:
-                            poke = poke.withValue(1, occupiedHeader(b.order));
-                            break;
-                        case 3:
-                            poke = poke.withValue(1, occupiedHeader(orders() + rng.below(8)));
-                            break;
-                        case 4:
-                            if (other != null) {
-                                poke = poke.withValue(1, other.ptr - 8).tie(1, other.id, -8, other.ptr - 8);
-                                break;
-                            }
-                            poke = poke.withValue(1, 0);
-                            break;
-                        default:
-                            poke = poke.withValue(1, b.ptr - 8).tie(1, b.id, -8, b.ptr - 8); // a cycle
-                            break;
-                    }
-                    queue(poke);
-                    queue(Request.of(nextId(), "malloc", sizeOfOrder(b.order)));
-                    queue(Request.of(nextId(), "malloc", sizeOfOrder(b.order)));
-                    return true;
-                }
-                return false;
-            }
-            case 9: { // memory shrinks under the allocator
-                long pages = memoryPages();
-                if (pages == 0) {
-                    return false;
-                }
-                queue(Request.of(nextId(), "truncate", rng.range(0, pages - 1)));
-                queue(rng.percent(50) || live.isEmpty() ? Request.of(nextId(), "malloc", rng.range(0, 64))
-                        : Request.of(nextId(), "free", live.get(0).ptr).tie(0, live.get(0).id, 0, live.get(0).ptr));
-                return true;
-            }
-            case 10: { // shrink and regrow between two calls: undetected, the top pages come back zeroed
-                long pages = memoryPages();
-                if (pages == 0) {
-                    return false;
-                }
-                long cut = rng.range(1, Math.min(pages, 4));
-                queue(Request.of(nextId(), "truncate", pages - cut));
-                queue(Request.of(nextId(), "grow", cut));
-                faultDone = true;
-                tailLeft = (int) rng.range(10, 60);
-                return true;
-            }
-            case 11: { // claim a larger order in a live header, then free it: the count underflows
-                Block b = pickLive(0);
-                if (b == null) {
-                    return false;
-                }
-                int order = (int) rng.range(Math.min(b.order + 1, maxOrder()), maxOrder());
-                queue(Request.of(nextId(), "poke", b.ptr - 8, occupiedHeader(order)).tie(0, b.id, -8, b.ptr - 8));
-                queue(Request.of(nextId(), "free", b.ptr).tie(0, b.id, 0, b.ptr));
-                return true;
-            }
-            case 12: { // pop one 2 GiB block twice through a forged cycle: bytes_allocated passes 2^32
-                if (proposal() || context != CallContext.OFFCHAIN || bumper() + (1L << 31) + 8 > maxPages * PAGE
-                        || head(maxOrder()) != -1) {
-                    return false;
-                }
-                int m = nextId();
-                long guess = bumper() + 8;
-                queue(Request.of(m, "malloc", 1L << 31));
-                queue(Request.of(nextId(), "free", guess).tie(0, m, 0, guess));
-                for (int i = 0; i < 2; i++) {
-                    queue(Request.of(nextId(), "poke", guess - 8, guess - 8).tie(0, m, -8, guess - 8).tie(1, m, -8, guess - 8));
-                    queue(Request.of(nextId(), "malloc", 1L << 31));
-                    queue(Request.of(nextId(), "stats"));
-                }
-                return true;
-            }
-            default: { // an init that is refused or replaces the session mid-way
-                if (rng.percent(50)) {
-                    queue(Malformed.badInit(rng, nextId()));
-                    return false;
-                }
-                startPhase();
-                return true;
-            }
-        }
-    }
-
-    private Block pickLive(int minOrder) {
+    Block pickLive(int minOrder) {
         for (int k = 0; k < 8 && !live.isEmpty(); k++) {
             Block b = live.get(rng.below(live.size()));
             if (b.order >= minOrder) {
