@@ -1,6 +1,5 @@
 package fba.cli;
 
-import fba.check.Checker;
 import fba.check.report.ShardMerge;
 import fba.check.report.Verdict;
 import fba.report.Json;

@@ -60,11 +60,11 @@ class VectorStreamingTest {
     void givenADivergenceBeyondTheShrinkLimit_whenShrunk_thenShrinkingStartsAtItsSessionsInit() throws Exception {
         // given more requests before the divergence than the shrinker is handed from a vector file
         Path dir = Files.createDirectories(tmp.resolve("vectors"));
-        StringBuilder text = sessions(Checker.SHRINK_PREFIX_LIMIT / 4 + 1);
+        StringBuilder text = sessions(VectorRun.SHRINK_PREFIX_LIMIT / 4 + 1);
         text.append("init 0 onchain 1 4 => ok\nmalloc 16 => ok 8\nmalloc 777 => ok 32\n");
         Files.writeString(dir.resolve("huge.vec"), text);
         Path wrong = Files.writeString(tmp.resolve("wrong.txt"), "malloc 777\n");
-        int init = Checker.SHRINK_PREFIX_LIMIT + 4 + 1; // 1-based request number of the last init
+        int init = VectorRun.SHRINK_PREFIX_LIMIT + 4 + 1; // 1-based request number of the last init
 
         // when
         CheckRun r = CheckRun.of(CheckRun.java("fba.check.BrokenServe wrong " + wrong), 1, 0, 10, dir, tmp, 20_000);

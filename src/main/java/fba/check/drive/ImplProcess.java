@@ -1,9 +1,7 @@
 package fba.check.drive;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -20,13 +18,11 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class ImplProcess {
 
-    /** Longest response line accepted; anything longer is not a protocol response. */
-    private static final int MAX_LINE = 8192;
     private static final Batch END = new Batch(null, 0);
 
     private final Process process;
     private final OutputStream stdin;
-    private final InputStream stdout;
+    private final ResponseLines lines;
     private final long timeoutNanos;
     private final BlockingQueue<Batch> queue = new ArrayBlockingQueue<>(64);
     private final AtomicReference<Outcome> result = new AtomicReference<>();
@@ -54,14 +50,11 @@ public final class ImplProcess {
      */
     private volatile java.util.function.Consumer<Outcome> onDivergence;
     private Object divergedOwner;
-    private final byte[] buf = new byte[1 << 16];
-    private int pos;
-    private int lim;
 
     private ImplProcess(Process process, long timeoutMs) {
         this.process = process;
         this.stdin = process.getOutputStream();
-        this.stdout = process.getInputStream();
+        this.lines = new ResponseLines(process.getInputStream());
         this.timeoutNanos = TimeUnit.MILLISECONDS.toNanos(timeoutMs);
         this.stderr = new StderrTail(process.getErrorStream());
         this.reader = new Thread(this::readLoop, "fba-check-reader");
@@ -77,7 +70,7 @@ public final class ImplProcess {
      * under {@code /bin/sh -c} (see {@link #argv}).
      */
     public static ImplProcess start(String command, long timeoutMs) throws IOException {
-        ProcessBuilder pb = new ProcessBuilder(argv(command));
+        ProcessBuilder pb = new ProcessBuilder(CommandArgs.argv(command));
         Process p = pb.start();
         ImplProcess ip = new ImplProcess(p, timeoutMs);
         ip.stderr.start();
@@ -104,32 +97,6 @@ public final class ImplProcess {
         } catch (IOException e) {
             return false;
         }
-    }
-
-    /** Characters that make a command need a shell. */
-    private static final String SHELL_SYNTAX = "|&;<>()$`\\\"' \t*?[]#~=%{}!\n";
-
-    /**
-     * The argument vector for a command line. Plain words separated by spaces are run directly, so
-     * the implementation is the checker's own child: its exit status and the end of its output are
-     * its own. Anything using shell syntax (quotes, variables, redirections, pipes, {@code &&},
-     * globs, assignments) runs under {@code /bin/sh -c}; prefix it with {@code exec} to keep the
-     * same property.
-     */
-    public static List<String> argv(String command) {
-        String trimmed = command.trim();
-        boolean plain = true;
-        for (int i = 0; i < trimmed.length(); i++) {
-            char c = trimmed.charAt(i);
-            if (c != ' ' && SHELL_SYNTAX.indexOf(c) >= 0) {
-                plain = false;
-                break;
-            }
-        }
-        if (plain && !trimmed.isEmpty()) {
-            return java.util.Arrays.asList(trimmed.split(" +"));
-        }
-        return List.of("/bin/sh", "-c", command);
     }
 
     /** Goes on after divergences, handing each to {@code listener} (called on the reader thread). */
@@ -306,16 +273,16 @@ public final class ImplProcess {
                         continue;
                     }
                     pendingIndex = i;
-                    if (!nextLine()) {
+                    if (!lines.next()) {
                         endOfOutput(b, i);
                         return;
                     }
                     received++;
-                    if (!b.expects(i, buf, lineStart, lineEnd)) {
+                    if (!b.expects(i, lines.buffer(), lines.start(), lines.end())) {
                         // Strings only for a line that differs: most lines match, and making one
                         // per response was the reader's largest cost (issue 16).
                         String exp = b.expected(i);
-                        String actual = new String(buf, lineStart, lineEnd - lineStart, StandardCharsets.ISO_8859_1);
+                        String actual = lines.text();
                         if (!ResponseShape.isResponse(actual)) {
                             fail(Outcome.failure("garbage", "answered with a line that is not a protocol response", b, i,
                                     actual, received));
@@ -333,13 +300,13 @@ public final class ImplProcess {
                     }
                 }
             }
-            String extra = readLine();
+            String extra = lines.next() ? lines.text() : null;
             if (extra != null) {
                 fail(Outcome.failure("printed a line after the last owed response", null, -1, extra, received));
             }
             readerCompleted = true;
-        } catch (LineTooLong e) {
-            fail(Outcome.failure("garbage", "printed a line longer than " + MAX_LINE + " bytes", pendingBatch, pendingIndex,
+        } catch (ResponseLines.LineTooLong e) {
+            fail(Outcome.failure("garbage", "printed a line longer than " + ResponseLines.MAX_LINE + " bytes", pendingBatch, pendingIndex,
                     e.start, received));
         } catch (IOException e) {
             fail(Outcome.failure("output could not be read: " + e.getMessage(), null, -1, null, received));
@@ -391,7 +358,7 @@ public final class ImplProcess {
                 return;
             }
             boolean owing = sentAnswered > received || awaitingEof;
-            if (owing && reader.isAlive() && System.nanoTime() - lastProgress > timeoutNanos) {
+            if (owing && reader.isAlive() && System.nanoTime() - Math.max(lastProgress, lines.lastRead()) > timeoutNanos) {
                 long ms = TimeUnit.NANOSECONDS.toMillis(timeoutNanos);
                 Outcome o = awaitingEof && sentAnswered <= received
                         ? Outcome.failure("did not end its output within " + ms + " ms after its input was closed",
@@ -412,100 +379,4 @@ public final class ImplProcess {
         return pendingBatch;
     }
 
-    /** Reads one response line (without terminator and trailing CR), or null at end of output. */
-    private String readLine() throws IOException {
-        return nextLine() ? new String(buf, lineStart, lineEnd - lineStart, StandardCharsets.ISO_8859_1) : null;
-    }
-
-    // The line nextLine found: buf[lineStart .. lineEnd), valid until the next read.
-    private int lineStart;
-    private int lineEnd;
-
-    /**
-     * Finds the next response line (without terminator and trailing CR) in the buffer, reading
-     * as needed; false at end of output. A last line without LF still counts.
-     */
-    private boolean nextLine() throws IOException {
-        int scan = pos;
-        while (true) {
-            for (int i = scan; i < lim; i++) {
-                if (buf[i] == '\n') {
-                    lineStart = pos;
-                    lineEnd = i > pos && buf[i - 1] == '\r' ? i - 1 : i;
-                    pos = i + 1;
-                    return true;
-                }
-            }
-            if (lim - pos > MAX_LINE) {
-                throw new LineTooLong(new String(buf, pos, 200, StandardCharsets.ISO_8859_1));
-            }
-            if (pos > 0) {
-                System.arraycopy(buf, pos, buf, 0, lim - pos);
-                lim -= pos;
-                pos = 0;
-            }
-            scan = lim;
-            int n = stdout.read(buf, lim, buf.length - lim);
-            if (n < 0) {
-                if (lim > pos) {
-                    lineStart = pos;
-                    lineEnd = lim;
-                    pos = lim;
-                    return true;
-                }
-                return false;
-            }
-            lim += n;
-            lastProgress = System.nanoTime();
-        }
-    }
-
-    private static final class LineTooLong extends IOException {
-        private static final long serialVersionUID = 1L;
-        public final String start;
-
-        public LineTooLong(String start) {
-            super("line too long");
-            this.start = start;
-        }
-    }
-
-    /** Drains standard error so the process never blocks on it, keeping the last few KiB. */
-    private static final class StderrTail extends Thread {
-        private final InputStream in;
-        private final byte[] ring = new byte[4096];
-        private long total;
-
-        public StderrTail(InputStream in) {
-            super("fba-check-stderr");
-            this.in = in;
-            setDaemon(true);
-        }
-
-        @Override
-        public void run() {
-            byte[] b = new byte[4096];
-            try {
-                int n;
-                while ((n = in.read(b)) > 0) {
-                    synchronized (this) {
-                        for (int i = 0; i < n; i++) {
-                            ring[(int) (total++ % ring.length)] = b[i];
-                        }
-                    }
-                }
-            } catch (IOException e) {
-                // The process is gone; what was read is kept.
-            }
-        }
-
-        public synchronized String tail() {
-            int n = (int) Math.min(total, ring.length);
-            byte[] out = new byte[n];
-            for (int i = 0; i < n; i++) {
-                out[i] = ring[(int) ((total - n + i) % ring.length)];
-            }
-            return new String(out, StandardCharsets.UTF_8);
-        }
-    }
 }

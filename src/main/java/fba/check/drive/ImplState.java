@@ -80,7 +80,7 @@ public final class ImplState {
     /** Every line the implementation printed for the trace up to {@code index} and the queries. */
     private static List<String> run(String command, long timeoutMs, String[] requests, int index, List<String> queries)
             throws IOException {
-        Process p = new ProcessBuilder(ImplProcess.argv(command)).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        Process p = new ProcessBuilder(CommandArgs.argv(command)).redirectError(ProcessBuilder.Redirect.DISCARD).start();
         StringBuilder in = new StringBuilder();
         for (int i = 0; i <= index; i++) {
             in.append(requests[i]).append('\n');

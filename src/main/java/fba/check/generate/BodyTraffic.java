@@ -162,4 +162,20 @@ final class BodyTraffic {
                 return Request.of(id, "grow", g.rng().range(0, 2));
         }
     }
+
+    /** A request sent before any init (each answered not_initialized or bad_request). */
+    Request cheap(int id) {
+        switch (g.rng().below(5)) {
+            case 0:
+                return Request.of(id, "malloc", g.rng().range(0, 64));
+            case 1:
+                return Request.of(id, "free", 8 * g.rng().range(1, 8));
+            case 2:
+                return Request.of(id, "stats");
+            case 3:
+                return Request.of(id, "pages");
+            default:
+                return Request.of(id, "peek", 8 * g.rng().range(0, 8));
+        }
+    }
 }

@@ -82,7 +82,7 @@ public final class SessionGenerator {
             if (preInit) {
                 int n = (int) rng.range(1, 3);
                 for (int i = 0; i < n; i++) {
-                    queue(cheapRequest(nextId()));
+                    queue(body.cheap(nextId()));
                 }
                 queue(Request.raw(nextId(), "init 0 onchain 2 1"));
             }
@@ -91,7 +91,7 @@ public final class SessionGenerator {
         }
         if (!started()) {
             if (uninitializedLeft-- > 0) {
-                return emit(cheapRequest(nextId()));
+                return emit(body.cheap(nextId()));
             }
             startPhase();
             return next();
@@ -197,21 +197,6 @@ public final class SessionGenerator {
         pending.add(r);
     }
 
-    private Request cheapRequest(int id) {
-        switch (rng.below(5)) {
-            case 0:
-                return Request.of(id, "malloc", rng.range(0, 64));
-            case 1:
-                return Request.of(id, "free", 8 * rng.range(1, 8));
-            case 2:
-                return Request.of(id, "stats");
-            case 3:
-                return Request.of(id, "pages");
-            default:
-                return Request.of(id, "peek", 8 * rng.range(0, 8));
-        }
-    }
-
     // ---- phases ----
 
     void startPhase() {
@@ -236,7 +221,7 @@ public final class SessionGenerator {
                 bodyLeft = Math.min(bodyLeft, (int) rng.range(20, 400));
                 break;
             case TOP:
-                heapBase = topHeapBase();
+                heapBase = HeapBases.top(rng, profile);
                 maxPages = 65536;
                 initial = rng.percent(60) ? 65536 : rng.percent(50) ? heapBase >>> 16 : rng.range(0, 65536);
                 break;
@@ -247,7 +232,7 @@ public final class SessionGenerator {
                 initial = rng.range(0, 64);
                 break;
             default:
-                heapBase = normalHeapBase();
+                heapBase = HeapBases.normal(rng);
                 long atBase = (heapBase >>> 16) + 1;
                 maxPages = Math.min(65536, atBase + rng.pick(1, 2, rng.range(0, 16), rng.range(0, 256),
                         rng.range(0, 4096), 65536));
@@ -262,41 +247,6 @@ public final class SessionGenerator {
         uninitializedLeft = (int) rng.range(1, 3);
         tailLeft = (int) rng.range(1, 4);
         queue(Request.init(nextId(), heapBase, context.wireName(), initial, maxPages));
-    }
-
-    private long normalHeapBase() {
-        switch (rng.below(6)) {
-            case 0:
-                return rng.range(0, 4096);
-            case 1:
-                return 8 * rng.range(0, 1 << 17);
-            case 2:
-                return PAGE * rng.range(1, 16) + rng.pick(-8, -1, 0, 1, 7, 8);
-            case 3:
-                return rng.range(0, 1 << 24);
-            case 4:
-                return rng.pick(0, 8, 1 << 20, 1_114_112, 2_097_160);
-            default:
-                return rng.range(0, 64);
-        }
-    }
-
-    private long topHeapBase() {
-        long top = 1L << 32;
-        switch (rng.below(6)) {
-            case 0:
-                return top - rng.pick(16, 24, 32, 40, 8 + 16, 8 + 64);
-            case 1:
-                return top - (8 + (8L << rng.below(10)));
-            case 2:
-                return top - PAGE * rng.range(1, 8) + rng.pick(0, 8, -8);
-            case 3:
-                return profile == Profile.STRICT && rng.percent(50) ? rng.range(0xFFFFFFF9L, U32) : top - 8 * rng.range(2, 40);
-            case 4:
-                return rng.range(0xFFFFFFF0L, U32);
-            default:
-                return top - rng.range(9, 200_000);
-        }
     }
 
     // ---- the reference's memory ----
