@@ -1,7 +1,8 @@
 #!/usr/bin/env sh
 # bench/compare.sh — the Java reference against the native C build (examples/c) in one run
 # (issue 16). Builds what is missing or stale, then measures, each side in the same run:
-#   1. the core op mix (OpMix: same seed, same draws), CPU time per op: CpuTimeMix vs fba-c-mix
+#   1. the core op mix (OpMix: same seed, same draws), CPU time per op: CpuTimeMix vs fba-c-mix,
+#      and vs fba-rust-mix (examples/rust, release build; issue 30) when cargo is installed
 #   2. `serve` of one generated 3,000,000-request trace (init, malloc/free, a fault every 100,000
 #      requests, stats): ./fba serve vs fba-c, wall time with JVM start-up, and the steady-state
 #      rate from a 9,000,000-request trace of the same kind: (9M - 3M) / (t9M - t3M), which
@@ -42,6 +43,14 @@ if stale target/benchmarks.jar; then
   mvn -B -q -Pbench package -DskipTests >&2
 fi
 examples/c/build.sh >/dev/null
+# the Rust build's op mix (examples/rust/src/mix.rs), when there is a Rust toolchain
+rust_mix=examples/rust/build/fba-rust-mix
+if command -v "${CARGO:-cargo}" >/dev/null 2>&1; then
+  examples/rust/build.sh >/dev/null
+else
+  echo "compare: no cargo: the op mix is not timed against the Rust build" >&2
+  rust_mix=
+fi
 cbin=examples/c/build/fba-c
 bench="java -cp target/benchmarks.jar"
 
@@ -51,7 +60,12 @@ large=$out/serve-9m.trace
 [ -f "$small" ] || $bench fba.bench.TraceGenerator serve "$small" 3000000 >&2
 [ -f "$large" ] || $bench fba.bench.TraceGenerator serve "$large" 9000000 >&2
 mkdir -p "$out/vectors"
-ln -sf ../serve-3m.trace "$out/vectors/serve-3m.vec"
+# a vector file without expectations must say it only runs its requests (spec/protocol.md); check
+# still compares every answer with the reference's
+[ -f "$out/vectors/serve-3m.vec" ] && [ ! -L "$out/vectors/serve-3m.vec" ] || {
+  rm -f "$out/vectors/serve-3m.vec"
+  { echo "#! smoke"; cat "$small"; } >"$out/vectors/serve-3m.vec"
+}
 echo "init 0 onchain 1 65536" >"$out/tiny.trace"
 n_small=3000000
 n_large=9000000
@@ -91,6 +105,17 @@ c_sum=$(echo "$c_mix" | sed 's/.*pointer sum \([0-9]*\).*/\1/')
 if [ "$java_sum" != "$c_sum" ]; then
   echo "compare: the two mix drivers made different draws (pointer sums $java_sum and $c_sum)" >&2
   exit 1
+fi
+rust_ns=
+if [ -n "$rust_mix" ]; then
+  echo "op mix: Rust ..." >&2
+  r_mix=$("$rust_mix" "$mix_reps")
+  rust_ns=$(echo "$r_mix" | sed 's/.*median \([0-9.]*\) ns.*/\1/')
+  rust_sum=$(echo "$r_mix" | sed 's/.*pointer sum \([0-9]*\).*/\1/')
+  if [ "$java_sum" != "$rust_sum" ]; then
+    echo "compare: the Java and Rust mix drivers made different draws (pointer sums $java_sum and $rust_sum)" >&2
+    exit 1
+  fi
 fi
 
 # ---- 2. serve and replay, 3M and 9M requests ----
@@ -148,7 +173,7 @@ load_after=$(uptime)
 
 # ---- table ----
 awk -v runs="$runs" -v reps="$mix_reps" -v n3="$n_small" -v n9="$n_large" \
-  -v jns="$java_ns" -v cns="$c_ns" \
+  -v jns="$java_ns" -v cns="$c_ns" -v rns="$rust_ns" \
   -v cs3="$(col c-serve-small 1)" -v cs9="$(col c-serve-large 1)" \
   -v js3="$(col java-serve-small 1)" -v js9="$(col java-serve-large 1)" \
   -v jr3="$(col java-replay-small 1)" -v jr9="$(col java-replay-large 1)" \
@@ -173,6 +198,7 @@ BEGIN {
   printf "load before: %s\njava: %s; C compiler: %s (-O2)\n\n", lb, jv, ccv
   printf "%-46s %14s %14s %8s  %s\n", "measure", "Java", "C", "Java/C", "goal"
   printf "%-46s %14.2f %14.2f %8.2f  <= 1.0: %s\n", "op mix, CPU ns/op (median of " reps ")", jns, cns, jns / cns, met(jns <= cns)
+  if (rns != "") printf "%-46s %14.2f %14.2f %8.2f  <= 1.0: %s\n", "op mix vs examples/rust (column C: Rust)", jns, rns, jns / rns, met(jns <= rns + 0)
   printf "%-46s %14.2f %14.2f %8.2f  <= 2.0: %s\n", "serve 3M, wall s incl. start-up", js3, cs3, js3 / cs3, met(js3 <= 2 * cs3)
   printf "%-46s %14.2f %14.2f %8.2f  (CPU user+sys)\n", "serve 3M, CPU s", jscpu3, ccpu3, jscpu3 / ccpu3
   printf "%-46s %14.2f %14.2f %8.2f  >= 1.0: %s\n", "serve steady state, M req/s (9M - 3M)", jst, cst, jst / cst, met(jst >= cst)

@@ -2,6 +2,7 @@
 # Builds the Rust adapter and its deliberately divergent variant into build/, offline (std only).
 #   build/fba-rust             the conforming adapter
 #   build/fba-rust-grow-exact  cargo feature grow-exact: memory grows to exactly what a block needs
+#   build/fba-rust-mix         the op mix bench/compare.sh times (src/mix.rs), conforming build
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 out="$here/build"
@@ -21,3 +22,6 @@ for variant in "fba-rust" "fba-rust-grow-exact grow-exact"; do
   cp "$out/target-$name/release/fba-rust" "$out/$name"
   echo "built $out/$name"
 done
+# the op mix of bench/compare.sh (src/mix.rs), from the conforming build
+cp "$out/target-fba-rust/release/fba-rust-mix" "$out/fba-rust-mix"
+echo "built $out/fba-rust-mix"

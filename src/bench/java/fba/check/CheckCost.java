@@ -1,5 +1,10 @@
 package fba.check;
 
+import fba.check.drive.Batch;
+import fba.check.drive.CheckConfig;
+import fba.check.drive.SessionSource;
+import fba.check.generate.Bytes;
+import fba.check.generate.Request;
 import fba.protocol.ResponseBuffer;
 import fba.protocol.Session;
 import java.io.IOException;

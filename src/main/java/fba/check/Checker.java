@@ -1,12 +1,18 @@
 package fba.check;
 
-import fba.core.Profile;
-import fba.protocol.Session;
-import fba.protocol.VectorReader;
-import fba.protocol.VectorLine;
-import fba.report.HeapTimeline;
+import fba.check.drive.CheckConfig;
+import fba.check.drive.ImplProcess;
+import fba.check.drive.Outcome;
+import fba.check.drive.ResponseShape;
+import fba.check.drive.SessionSource;
+import fba.check.generate.Counts;
+import fba.check.generate.Request;
+import fba.check.report.Causes;
+import fba.check.report.ProfileHint;
+import fba.check.report.Signature;
+import fba.check.report.Verdict;
+import fba.check.vectors.VectorIndex;
 import fba.report.Json;
-import fba.report.TraceExplorer;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -32,19 +38,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class Checker {
 
-    public static final int PASS = 0;
-    public static final int DIVERGED = 1;
-    /** Bad usage or input: what the user gave cannot be used (the same status as a bad command line). */
-    public static final int BAD_INPUT = 2;
-    /** The implementation could not be run at all, or failed outside any request (ended badly after its input). */
-    public static final int IMPL_FAILED = 3;
-
     private static final int BATCH = 512;
-    /**
-     * Version of the JSON report's fields (spec/check.md); 2 added the set, jobs, shard and version,
-     * 3 the causes ({@code divergences}, {@code max_causes}) and exit status 3.
-     */
-    public static final int REPORT_FORMAT = 3;
 
     private final CheckConfig cfg;
     private final PrintStream out;
@@ -52,11 +46,9 @@ public final class Checker {
     private final Counts counts = new Counts();
     private final Map<String, Object> report = new LinkedHashMap<>();
     private final Map<String, Object> timings = new LinkedHashMap<>();
-    private int vectorFilesRun;
-    private int vectorFilesSkipped;
-    private long vectorRequests;
     private int sessionsDone;
     private final Causes causes = new Causes();
+    private final VectorRun vectors;
     /** A failure that ends the check (exit 3), with its process and where it happened. */
     private Outcome failure;
     private ImplProcess failedProcess;
@@ -77,28 +69,13 @@ public final class Checker {
         this.cfg = cfg;
         this.out = out;
         this.err = err;
-    }
-
-    /**
-     * The owner of one batch of a vector file's requests: the file, each line's number and the
-     * reference's own response (the batch's expectation is the file's where it states one).
-     */
-    private static final class VectorChunk {
-        final Path path;
-        final int[] lineNumbers;
-        final String[] reference;
-
-        VectorChunk(Path path, int capacity) {
-            this.path = path;
-            this.lineNumbers = new int[capacity];
-            this.reference = new String[capacity];
-        }
+        this.vectors = new VectorRun(cfg, out, causes, BATCH);
     }
 
     public int run() {
         long t0 = System.nanoTime();
         report.put("tool", "fba check");
-        report.put("report_format", REPORT_FORMAT);
+        report.put("report_format", Verdict.REPORT_FORMAT);
         Properties build = VectorIndex.buildProperties();
         report.put("fba_version", build.getProperty("version", "unknown"));
         report.put("fba_commit", build.getProperty("commit", "unknown"));
@@ -126,9 +103,14 @@ public final class Checker {
         report.put("max_causes", cfg.maxCauses);
         int status;
         try {
-            status = runVectors();
+            status = vectors.run();
+            if (status == Verdict.IMPL_FAILED) {
+                failure = vectors.failure;
+                failedProcess = vectors.failedProcess;
+                failureContext = vectors.failureContext;
+            }
             timings.put("vectors_ms", ms(t0));
-            if (status == PASS && causes.distinct() < cfg.maxCauses) {
+            if (status == Verdict.PASS && causes.distinct() < cfg.maxCauses) {
                 long t1 = System.nanoTime();
                 status = runGenerated();
                 timings.put("generated_ms", ms(t1));
@@ -137,23 +119,23 @@ public final class Checker {
         } catch (IOException e) {
             err.println("fba check: " + e.getMessage());
             report.put("error", e.getMessage());
-            status = e instanceof CannotRun ? IMPL_FAILED : BAD_INPUT;
+            status = e instanceof CannotRun ? Verdict.IMPL_FAILED : Verdict.BAD_INPUT;
         } catch (RuntimeException e) {
             // A defect of the checker itself, not of the implementation: say where, briefly.
             StackTraceElement[] at = e.getStackTrace();
             String where = at.length > 0 ? " at " + at[0] : "";
             err.println("fba check: internal error: " + e + where);
             report.put("error", "internal error: " + e + where);
-            status = BAD_INPUT;
+            status = Verdict.BAD_INPUT;
         }
         timings.put("total_ms", ms(t0));
-        report.put("vectors", vectorSummary());
+        report.put("vectors", vectors.summary());
         report.put("requests", counts.requests);
         report.put("sessions", sessionsDone);
         report.put("requests_per_kind", counts.kinds());
         report.put("responses_per_code", counts.codes());
         report.put("timings", timings);
-        report.put("result", status == PASS ? "pass" : status == DIVERGED ? "divergence" : "failure");
+        report.put("result", status == Verdict.PASS ? "pass" : status == Verdict.DIVERGED ? "divergence" : "failure");
         if (!report.containsKey("divergences")) {
             report.put("divergences", List.of());
         }
@@ -167,7 +149,7 @@ public final class Checker {
                 Files.writeString(cfg.report, Json.write(report), StandardCharsets.UTF_8);
             } catch (IOException e) {
                 err.println("fba check: cannot write report " + cfg.report + ": " + e.getMessage());
-                return BAD_INPUT;
+                return Verdict.BAD_INPUT;
             }
         }
         return status;
@@ -178,206 +160,9 @@ public final class Checker {
         return report;
     }
 
-    private Map<String, Object> vectorSummary() {
-        Map<String, Object> v = new LinkedHashMap<>();
-        v.put("set", cfg.vectors == null ? null : cfg.vectors.label());
-        v.put("hash", cfg.vectors == null ? null : cfg.vectors.hash());
-        v.put("directory", cfg.vectors == null || cfg.vectors.isBundled() ? null : cfg.vectors.label());
-        v.put("ran", cfg.runsVectors());
-        v.put("files_run", vectorFilesRun);
-        v.put("files_skipped", vectorFilesSkipped);
-        v.put("requests", vectorRequests);
-        return v;
-    }
-
     private static long ms(long since) {
         return (System.nanoTime() - since) / 1_000_000L;
     }
-
-    // ---- vectors ----
-
-    /**
-     * Runs each vector file that holds in the profile through a fresh process. A file is read
-     * twice, never held: once up front (all files, before anything runs) to check it and find
-     * its pragma, then streamed in batches of {@link #BATCH} requests, each run through the
-     * reference as it is sent, so memory stays bounded by the batches in flight however long the
-     * file is.
-     */
-    private int runVectors() throws IOException {
-        if (!cfg.runsVectors()) {
-            return PASS;
-        }
-        VectorSet set = cfg.vectors;
-        out.println("vector set: " + set.label() + ", " + set.size() + " files, " + set.hash());
-        VectorReader.Summary[] summaries = new VectorReader.Summary[set.size()];
-        for (int i = 0; i < set.size(); i++) {
-            summaries[i] = VectorReader.scan(set.path(i), set.open(i));
-        }
-        int diverged = 0;
-        for (int i = 0; i < set.size() && causes.distinct() < cfg.maxCauses; i++) {
-            Profile pinned = summaries[i].profile();
-            if (pinned != null ? pinned != cfg.profile : cfg.profile == Profile.PROPOSAL) {
-                vectorFilesSkipped++;
-                continue;
-            }
-            int status = runVectorFile(set, i);
-            vectorFilesRun++;
-            vectorRequests += summaries[i].requests();
-            if (status == IMPL_FAILED) {
-                return status;
-            }
-            if (status == DIVERGED) {
-                diverged++;
-            }
-        }
-        if (!cfg.quiet || vectorFilesRun > 0) {
-            out.println("vectors: " + (vectorFilesRun - diverged) + " files passed, " + diverged + " diverged ("
-                    + vectorRequests + " requests), " + vectorFilesSkipped + " skipped for another profile");
-        }
-        return PASS;
-    }
-
-    private int runVectorFile(VectorSet set, int file) throws IOException {
-        Path f = set.path(file);
-        ImplProcess p = start();
-        Session reference = new Session(cfg.profile);
-        StringBuilder sb = new StringBuilder(64);
-        int index = 0;
-        try (VectorReader reader = new VectorReader(f, set.open(file))) {
-            VectorChunk chunk = new VectorChunk(f, BATCH);
-            Batch b = new Batch(chunk, BATCH);
-            VectorLine line;
-            while ((line = reader.next()) != null) {
-                if (line.request() == null) {
-                    continue;
-                }
-                String text = Request.parse(index, line.request()).render(NO_RESULTS);
-                sb.setLength(0);
-                String ref = reference.execute(text, sb) ? sb.toString() : null;
-                String fe = line.expected();
-                chunk.lineNumbers[b.size] = line.number();
-                chunk.reference[b.size] = ref;
-                b.add(text, fe != null && ref != null ? fe : ref, index);
-                index++;
-                if (b.isFull()) {
-                    b.seal();
-                    if (!p.send(b)) {
-                        break;
-                    }
-                    chunk = new VectorChunk(f, BATCH);
-                    b = new Batch(chunk, BATCH);
-                }
-            }
-            if (b.size > 0) {
-                p.send(b);
-            }
-        } catch (IOException | RuntimeException e) {
-            p.kill();
-            throw e;
-        }
-        Outcome o = p.finish();
-        if (o.kind == Outcome.Kind.PASS) {
-            return PASS;
-        }
-        String signature = Signature.of(o);
-        if (signature == null || (o.received == 0 && o.kind == Outcome.Kind.FAILURE
-                && !ImplProcess.answersAtAll(cfg.command, cfg.timeoutMs))) {
-            failure = o;
-            failedProcess = p;
-            failureContext = "vector file " + f;
-            return IMPL_FAILED;
-        }
-        VectorChunk c = (VectorChunk) o.batch.owner;
-        if ("crash".equals(o.cause) && index <= SHRINK_PREFIX_LIMIT) {
-            // The answers before a crash may be lost in the adapter's buffer: find the request it died on.
-            List<Request> requests = shrinkPrefix(set, file, index - 1);
-            CrashLocator.Located at = CrashLocator.locate(cfg.command, cfg.timeoutMs, cfg.profile, requests, o.cause);
-            if (at != null) {
-                String line = requests.get(at.index()).toString();
-                causes.add("crash " + Signature.kind(line), new Causes.Seen("vector", file, at.index(),
-                        f + ":" + lineOf(set, file, at.index()), line,
-                        ((Script) at.outcome().batch.owner).expected[at.index()], null,
-                        at.outcome().problem, true));
-                return DIVERGED;
-            }
-        }
-        String ref = c.reference[o.index];
-        // A file whose expectation the reference does not give either cannot be shrunk against it.
-        boolean agrees = o.kind == Outcome.Kind.FAILURE || (ref != null && VectorLine.matches(o.expected(), ref));
-        causes.add(signature, new Causes.Seen("vector", file, o.batch.position[o.index], f + ":" + c.lineNumbers[o.index],
-                o.request(), o.expected(), o.actual, o.kind == Outcome.Kind.FAILURE ? o.problem : null, agrees));
-        return DIVERGED;
-    }
-
-    /** The line number of request {@code index} (0-based, counting request lines only) of a vector file. */
-    private static int lineOf(VectorSet set, int file, int index) throws IOException {
-        try (VectorReader reader = new VectorReader(set.path(file), set.open(file))) {
-            int i = 0;
-            VectorLine line;
-            while ((line = reader.next()) != null) {
-                if (line.request() != null && i++ == index) {
-                    return line.number();
-                }
-            }
-        }
-        return -1;
-    }
-
-    private ImplProcess start() throws IOException {
-        try {
-            return ImplProcess.start(cfg.command, cfg.timeoutMs);
-        } catch (IOException e) {
-            throw new CannotRun("cannot run the implementation '" + cfg.command + "': " + e.getMessage(), e);
-        }
-    }
-
-    /**
-     * Most requests of a vector file handed to the shrinker: a divergence further in is shrunk
-     * from the start of its session (its last {@code init}), read from the file again.
-     */
-    static final int SHRINK_PREFIX_LIMIT = 100_000;
-
-    /**
-     * The requests of vector file {@code file} up to and including request {@code last} (0-based,
-     * counting request lines only), re-read from the file. When that is more than
-     * {@link #SHRINK_PREFIX_LIMIT} requests, it starts at the last {@code init} at or before
-     * {@code last} instead, so shrinking a divergence deep in a huge file stays bounded too.
-     */
-    private List<Request> shrinkPrefix(VectorSet set, int file, int last) throws IOException {
-        int from = 0;
-        if (last + 1 > SHRINK_PREFIX_LIMIT) {
-            try (VectorReader reader = new VectorReader(set.path(file), set.open(file))) {
-                int index = 0;
-                VectorLine line;
-                while (index <= last && (line = reader.next()) != null) {
-                    if (line.request() != null) {
-                        if (line.request().startsWith("init ")) {
-                            from = index;
-                        }
-                        index++;
-                    }
-                }
-            }
-            out.println("(the divergence is request " + (last + 1) + " of " + set.path(file)
-                    + "; shrinking starts at its session's init, request " + (from + 1) + ")");
-        }
-        List<Request> prefix = new ArrayList<>(Math.min(last + 1 - from, SHRINK_PREFIX_LIMIT));
-        try (VectorReader reader = new VectorReader(set.path(file), set.open(file))) {
-            int index = 0;
-            VectorLine line;
-            while (index <= last && (line = reader.next()) != null) {
-                if (line.request() != null) {
-                    if (index >= from) {
-                        prefix.add(Request.parse(index - from, line.request()));
-                    }
-                    index++;
-                }
-            }
-        }
-        return prefix;
-    }
-
-    private static final long[] NO_RESULTS = new long[0];
 
     // ---- generated sessions ----
 
@@ -390,7 +175,7 @@ public final class Checker {
         int from = cfg.firstSession();
         int to = cfg.endSession();
         if (from == to) {
-            return PASS;
+            return Verdict.PASS;
         }
         int jobs = Math.min(cfg.jobs, to - from);
         int threads = cfg.threads > 0 ? cfg.threads : defaultThreads();
@@ -453,12 +238,12 @@ public final class Checker {
             failure = failed.failure;
             failedProcess = failed.process;
             failureSession = failed.failureSession;
-            return IMPL_FAILED;
+            return Verdict.IMPL_FAILED;
         }
         out.printf("generated: %d sessions, %d requests, %s in %.1f s (%,.0f requests/s)%n", sessionsDone,
                 counts.requests, causes.distinct() == 0 ? "zero divergences" : causes.distinct() + " causes so far",
                 secs, rate);
-        return PASS;
+        return Verdict.PASS;
     }
 
     private void progress(List<Lane> lanes, long start, int total) {
@@ -500,7 +285,7 @@ public final class Checker {
             if (cfg.firstSession() < cfg.endSession()) {
                 out.println("PASS"); // after the generated line, as before causes; nothing sent, nothing said
             }
-            return PASS;
+            return Verdict.PASS;
         }
         List<Map<String, Object>> list = new ArrayList<>();
         Causes.Cause earliest = Causes.earliest(ranked);
@@ -531,7 +316,7 @@ public final class Checker {
             return failure(failure, failedProcess, failureContext, failureSession);
         }
         out.println("DIVERGED");
-        return DIVERGED;
+        return Verdict.DIVERGED;
     }
 
     /** Prints one cause, shrinks its first occurrence and writes the trace; its report entry. */
@@ -579,7 +364,7 @@ public final class Checker {
         }
         List<Request> trace;
         if (vector) {
-            trace = shrinkPrefix(cfg.vectors, s.unit, s.position);
+            trace = vectors.shrinkPrefix(cfg.vectors, s.unit, s.position);
         } else {
             // Sessions are checked on the byte path, which keeps no symbolic trace: shrinking needs
             // one, so the session is generated once more on the object path.
@@ -587,110 +372,14 @@ public final class Checker {
         }
         String name = implTag() + (vector ? "-vector-" + cfg.vectors.path(s.unit).getFileName().toString()
                 .replace(".vec", "") : "-seed" + cfg.seed + "-session" + s.unit);
-        return shrinkAndReport(trace, c.signature, d, name);
+        return new ShrunkTrace(cfg, out).shrinkAndReport(trace, c.signature, d, name);
     }
 
-    /**
-     * A short name for the implementation in file names: its program's name and 8 hex digits of
-     * the command's SHA-256, so checks of different implementations into one --out never share a
-     * file name.
-     */
     private String implTag() {
         if (implTag == null) {
-            String first = cfg.command.trim().split("\\s+")[0];
-            String base = first.substring(first.lastIndexOf('/') + 1).replaceAll("[^A-Za-z0-9._-]", "_");
-            if (base.length() > 40) {
-                base = base.substring(0, 40);
-            }
-            try {
-                byte[] h = java.security.MessageDigest.getInstance("SHA-256")
-                        .digest(cfg.command.getBytes(StandardCharsets.UTF_8));
-                implTag = base + "-" + java.util.HexFormat.of().formatHex(h, 0, 4);
-            } catch (java.security.NoSuchAlgorithmException e) {
-                throw new IllegalStateException(e);
-            }
+            implTag = ShrunkTrace.implTag(cfg.command);
         }
         return implTag;
-    }
-
-    private Map<String, Object> shrinkAndReport(List<Request> trace, String signature, Map<String, Object> d,
-            String name) throws IOException {
-        out.println("shrinking " + trace.size() + " requests (the implementation restarts for every attempt;"
-                + " budget " + cfg.shrinkMs / 1000 + " s) ...");
-        out.flush();
-        Shrinker shrinker = new Shrinker(cfg.command, cfg.timeoutMs, cfg.profile, cfg.shrinkMs, cfg.shrinkAttempts);
-        Shrinker.Result r = shrinker.shrink(trace, signature);
-        d.put("shrink_ms", r.millis);
-        d.put("shrink_attempts", r.attempts);
-        d.put("reproduced_alone", r.reproduced);
-        Files.createDirectories(cfg.outDir);
-        Path file = cfg.outDir.resolve("divergence-" + name + ".vec");
-        StringBuilder text = new StringBuilder();
-        text.append("# fba check: ").append(r.reproduced ? "shrunk divergence" : "divergence (did not reproduce alone)")
-                .append(" [").append(signature).append("], seed ").append(cfg.seed).append(", ")
-                .append(d.get("where")).append('\n');
-        text.append("# implementation: ").append(cfg.command.replace('\n', ' ')).append('\n');
-        text.append("# expectations are the reference's; the implementation's answer follows the divergent line\n");
-        if (cfg.profile != Profile.SUBSTRATE) {
-            // unpinned files hold in substrate and strict; a strict or proposal trace must say so
-            text.append("#! profile ").append(cfg.profile.wireName()).append('\n');
-        }
-        List<Map<String, Object>> shrunk = new ArrayList<>();
-        if (r.reproduced) {
-            out.println("shrunk to " + r.script.size() + " requests in " + r.attempts + " attempts ("
-                    + r.millis + " ms" + (r.budgetExhausted ? ", budget exhausted: may not be minimal" : "") + "): "
-                    + file);
-        } else {
-            out.println("the cause did not show in a fresh process replaying this trace alone"
-                    + " (it may depend on earlier sessions); writing the unshrunk trace: " + file);
-        }
-        int n = r.script.size();
-        String failed = (String) d.get("problem");
-        if (!r.reproduced) {
-            // The trace ends at the request that diverged in the full run: show that run's answer.
-            r.index = n - 1;
-            r.actual = (String) d.get("actual");
-        }
-        for (int i = 0; i < n; i++) {
-            if (n > 40 && i == 5) {
-                out.println("  ... (" + (n - 25) + " lines not shown; the file has them all)");
-            }
-            boolean shown = n <= 40 || i < 5 || i >= n - 20;
-            String line = r.script.lines[i];
-            String exp = codeOnly(r.script.expected[i]);
-            String text1 = exp == null ? line : line + " => " + exp;
-            text.append(text1).append('\n');
-            Map<String, Object> entry = new LinkedHashMap<>();
-            entry.put("request", line);
-            entry.put("expected", exp);
-            if (i == r.index) {
-                String answer = r.actual != null ? ResponseShape.printable(r.actual)
-                        : "(none: " + (failed != null ? failed : "it failed") + ")";
-                entry.put("actual", r.actual);
-                text.append("#   implementation answered: ").append(answer).append('\n');
-                out.println("  " + text1 + "    <-- implementation: " + answer);
-            } else if (shown) {
-                out.println("  " + text1);
-            }
-            shrunk.add(entry);
-        }
-        Files.writeString(file, text.toString(), StandardCharsets.UTF_8);
-        Path page = cfg.outDir.resolve("divergence-" + name + ".html");
-        List<HeapTimeline.Step> steps = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            String answer = i != r.index ? null : r.actual != null ? ResponseShape.printable(r.actual) : "(no answer)";
-            steps.add(new HeapTimeline.Step(r.script.lines[i], answer));
-        }
-        Files.writeString(page, TraceExplorer.page(file.getFileName().toString(), cfg.profile, steps, origin(file, r)),
-                StandardCharsets.UTF_8);
-        // the page opens at the divergent request by itself; the fragment says which it is
-        out.println("explorer (both answers, the heap at every step): " + page + "#step=" + (r.index + 1));
-        d.put("shrunk_file", file.toString());
-        d.put("shrunk_requests", n);
-        d.put("shrunk_length", n);
-        d.put("shrunk_trace", shrunk);
-        d.put("explorer", page.toString());
-        return d;
     }
 
     /** A profile mismatch named as such (ProfileHint), under the divergence's actual line. */
@@ -701,73 +390,7 @@ public final class Checker {
         }
     }
 
-    /**
-     * What the explorer page names: the implementation, the seed, the commands that reproduce the
-     * divergence (the shrunk trace alone, and the run that found it), and the implementation's own
-     * state after the divergent request (ImplState).
-     */
-    private TraceExplorer.Origin origin(Path file, Shrinker.Result r) {
-        String impl = "fba check --impl '" + cfg.command.replace('\n', ' ') + "'"
-                + (cfg.profile == Profile.SUBSTRATE ? "" : " --profile " + cfg.profile.wireName());
-        Map<String, String> reproduce = new LinkedHashMap<>();
-        reproduce.put("check the implementation on this trace", impl + " --vectors " + file + " --sessions 0");
-        reproduce.put("the run that found it", impl + " --seed " + cfg.seed + " --sessions " + cfg.sessions
-                + " --ops " + cfg.ops);
-        return new TraceExplorer.Origin(cfg.command, String.valueOf(cfg.seed), reproduce,
-                ImplState.probe(cfg.command, cfg.timeoutMs, cfg.profile, r.script.lines, r.index));
-    }
-
-    /** An error response reduced to {@code err <code>}: vector files compare codes only. */
-    private static String codeOnly(String response) {
-        return response != null && response.startsWith("err ") ? "err " + VectorLine.errorCode(response) : response;
-    }
-
     private int failure(Outcome o, ImplProcess p, String context, int session) {
-        String owed = o.request();
-        String where = null;
-        if (o.batch != null && o.index >= 0) {
-            Object owner = o.batch.owner;
-            int pos = o.batch.position[o.index];
-            if (owner instanceof SessionSource.Generated) {
-                where = "session " + ((SessionSource.Generated) owner).index + " request " + (pos + 1);
-            } else if (owner instanceof VectorChunk c) {
-                where = c.path + ":" + c.lineNumbers[o.index];
-            }
-        }
-        out.println("FAILURE: the implementation " + o.problem + (context == null ? "" : " (" + context + ")"));
-        err.println("fba check: the implementation " + o.problem + " (exit 3; details on stdout)");
-        if (owed != null) {
-            out.println("  owing a response to: " + owed + (where == null ? "" : " (" + where + ")"));
-            if (o.received == 0 && o.cause != null) {
-                out.println("  (it failed before answering anything, and fails a lone 'pages' too: it cannot be run)");
-            }
-        }
-        if (o.actual != null) {
-            out.println("  it printed: " + ResponseShape.printable(o.actual));
-        }
-        out.println("  last request sent: " + (p == null || p.lastSent() == null ? "(none)" : p.lastSent()));
-        out.println("  responses received: " + o.received);
-        String tail = p == null ? "" : p.stderrTail();
-        if (!tail.isBlank()) {
-            out.println("  its stderr ended with:");
-            String[] lines = tail.split("\n");
-            for (int i = Math.max(0, lines.length - 10); i < lines.length; i++) {
-                out.println("    " + lines[i]);
-            }
-        }
-        Map<String, Object> f = new LinkedHashMap<>();
-        f.put("problem", o.problem);
-        if (session >= 0) {
-            f.put("session", session);
-        }
-        f.put("owed_request", owed);
-        f.put("where", where);
-        f.put("printed", o.actual);
-        f.put("last_request_sent", p == null ? null : p.lastSent());
-        f.put("responses_received", o.received);
-        f.put("stderr_tail", tail);
-        report.put("failure", f);
-        out.println("FAILED");
-        return IMPL_FAILED;
+        return ImplFailure.report(o, p, context, session, out, err, report);
     }
 }

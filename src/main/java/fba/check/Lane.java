@@ -1,5 +1,16 @@
 package fba.check;
 
+import fba.check.drive.Batch;
+import fba.check.drive.CheckConfig;
+import fba.check.drive.CrashLocator;
+import fba.check.drive.ImplProcess;
+import fba.check.drive.Outcome;
+import fba.check.drive.Script;
+import fba.check.drive.SessionSource;
+import fba.check.generate.Counts;
+import fba.check.generate.Request;
+import fba.check.report.Causes;
+import fba.check.report.Signature;
 import java.io.IOException;
 import java.util.concurrent.atomic.AtomicInteger;
 

@@ -1,7 +1,7 @@
 package fba.cli;
 
-import fba.check.VectorIndex;
-import fba.check.VectorSet;
+import fba.check.vectors.VectorIndex;
+import fba.check.vectors.VectorSet;
 import java.io.IOException;
 import java.util.Properties;
 import picocli.CommandLine.IVersionProvider;

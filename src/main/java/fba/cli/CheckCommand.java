@@ -1,8 +1,9 @@
 package fba.cli;
 
-import fba.check.CheckConfig;
+import fba.check.drive.CheckConfig;
 import fba.check.Checker;
-import fba.check.VectorSet;
+import fba.check.report.Verdict;
+import fba.check.vectors.VectorSet;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -140,7 +141,7 @@ final class CheckCommand implements Callable<Integer> {
             }
         } catch (IOException e) {
             io.err.println("fba check: " + e.getMessage());
-            return Checker.BAD_INPUT;
+            return Verdict.BAD_INPUT;
         }
         return new Checker(c, io.out, io.err).run();
     }

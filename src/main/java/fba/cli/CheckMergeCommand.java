@@ -1,7 +1,7 @@
 package fba.cli;
 
-import fba.check.Checker;
-import fba.check.ShardMerge;
+import fba.check.report.ShardMerge;
+import fba.check.report.Verdict;
 import fba.report.Json;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -85,6 +85,6 @@ final class CheckMergeCommand implements Callable<Integer> {
 
     private int problem(String message) {
         io.err.println("fba check merge: " + message);
-        return Checker.BAD_INPUT;
+        return Verdict.BAD_INPUT;
     }
 }

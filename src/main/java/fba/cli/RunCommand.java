@@ -1,6 +1,6 @@
 package fba.cli;
 
-import fba.check.VectorSet;
+import fba.check.vectors.VectorSet;
 import fba.core.Profile;
 import fba.protocol.Session;
 import fba.protocol.VectorFile;

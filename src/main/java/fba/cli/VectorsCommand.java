@@ -1,6 +1,6 @@
 package fba.cli;
 
-import fba.check.VectorSet;
+import fba.check.vectors.VectorSet;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

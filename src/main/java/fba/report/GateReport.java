@@ -1,9 +1,5 @@
 package fba.report;
 
-import fba.core.Profile;
-import fba.protocol.Session;
-import fba.protocol.VectorFile;
-import fba.protocol.VectorLine;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
@@ -62,7 +58,7 @@ public final class GateReport {
         if (Boolean.TRUE.equals(fuzz.get("available"))) {
             figures.put("fuzz", fuzz);
         }
-        figures.put("proofs", proofFigures());
+        figures.put("proofs", ProofFigures.read(target, project));
         figures.put("mutation", pitFigures());
         figures.put("check", checkFigures());
         stageFigures(stages, figures);
@@ -76,8 +72,9 @@ public final class GateReport {
         if (stages.isEmpty()) {
             overall = "no stages ran";
         }
-        collectTrace();
-        Map<String, Object> trace = failingTrace();
+        GateTrace gateTrace = new GateTrace(gate);
+        gateTrace.collect();
+        Map<String, Object> trace = gateTrace.read();
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("status", overall);
         summary.put("stages", stages);
@@ -144,6 +141,11 @@ public final class GateReport {
     }
 
     private String log(String stage) throws IOException {
+        return log(gate, stage);
+    }
+
+    /** The log the gate kept of {@code stage}, or null when it has none. */
+    static String log(Path gate, String stage) throws IOException {
         Path p = gate.resolve("logs").resolve(stage + ".log");
         return Files.exists(p) ? Files.readString(p, StandardCharsets.UTF_8) : null;
     }
@@ -293,61 +295,6 @@ public final class GateReport {
         return m;
     }
 
-    private Map<String, Object> proofFigures() throws IOException {
-        Map<String, Object> m = new LinkedHashMap<>();
-        Path p = target.resolve("verification").resolve("report.json");
-        if (!Files.exists(p)) {
-            m.put("available", false);
-            return m;
-        }
-        Object root = Json.parse(Files.readString(p, StandardCharsets.UTF_8));
-        List<?> contracts = root instanceof Map<?, ?> r && r.get("contracts") instanceof List<?> l ? l
-                : root instanceof List<?> l2 ? l2 : List.of();
-        long proved = 0;
-        long open = 0;
-        List<String> openNames = new ArrayList<>();
-        ContractNames names = ContractNames.read(project.resolve("verification"));
-        List<Map<String, Object>> rows = new ArrayList<>();
-        for (Object c : contracts) {
-            if (c instanceof Map<?, ?> cm) {
-                Object status = cm.containsKey("status") ? cm.get("status") : cm.get("result");
-                String name = String.valueOf(cm.containsKey("name") ? cm.get("name") : cm.get("contract"));
-                boolean isProved = "proved".equals(status) || "closed".equals(status) || Boolean.TRUE.equals(cm.get("proved"));
-                if (isProved) {
-                    proved++;
-                } else {
-                    open++;
-                    openNames.add(name);
-                }
-                String reason = names.knownOpenReason(name);
-                Map<String, Object> row = new LinkedHashMap<>();
-                row.put("name", name);
-                row.put("label", names.label(name));
-                row.put("result", isProved ? "proved" : "open");
-                row.put("known_open", !isProved && (Boolean.TRUE.equals(cm.get("knownOpen")) || reason != null));
-                row.put("reason", isProved ? null : reason);
-                // replayed from its proof certificate, or searched (issue 26); absent in older reports
-                row.put("how", cm.get("how"));
-                row.put("nodes", cm.get("nodes"));
-                row.put("seconds", cm.get("seconds"));
-                rows.add(row);
-            }
-        }
-        // Open contracts first (unexpected before known), then by readable name.
-        rows.sort(java.util.Comparator.comparing((Map<String, Object> r) -> "proved".equals(r.get("result")))
-                .thenComparing(r -> Boolean.TRUE.equals(r.get("known_open")))
-                .thenComparing(r -> String.valueOf(r.get("label"))));
-        m.put("available", true);
-        m.put("proved", proved);
-        m.put("open", open);
-        m.put("open_contracts", openNames);
-        m.put("replayed", rows.stream().filter(r -> "replayed".equals(r.get("how"))).count());
-        m.put("searched", rows.stream().filter(r -> "searched".equals(r.get("how"))).count());
-        m.put("contracts", rows);
-        m.put("report", "../verification/report.md");
-        return m;
-    }
-
     private Map<String, Object> pitFigures() throws IOException {
         Map<String, Object> m = new LinkedHashMap<>();
         Path xml = target.resolve("pit-reports").resolve("mutations.xml");
@@ -418,132 +365,4 @@ public final class GateReport {
         return m;
     }
 
-    /** A request line of a printed vector file, with or without its expectation. */
-    private static final Pattern REQUEST_LINE =
-            Pattern.compile("(init|malloc|free|grow|truncate|poke|peek|stats|pages)( .*)?");
-
-    /**
-     * Stores the minimal failing trace a stage left behind as {@code trace.vec}, unless there is
-     * one already: the check's shrunk divergence ({@code check/*.vec}), else the first regression
-     * vector a failing model-based property printed into the tests or model log.
-     */
-    private void collectTrace() throws IOException {
-        Path p = gate.resolve("trace.vec");
-        if (Files.exists(p)) {
-            return;
-        }
-        Path check = gate.resolve("check");
-        if (Files.isDirectory(check)) {
-            List<Path> found = new ArrayList<>();
-            try (DirectoryStream<Path> ds = Files.newDirectoryStream(check, "*.vec")) {
-                ds.forEach(found::add);
-            }
-            if (!found.isEmpty()) {
-                found.sort(null);
-                Files.copy(found.get(0), p);
-                return;
-            }
-        }
-        for (String stage : new String[] {"tests", "model"}) {
-            String text = log(stage);
-            String vector = text == null ? null : regressionVector(text);
-            if (vector != null) {
-                Files.writeString(p, vector, StandardCharsets.UTF_8);
-                return;
-            }
-        }
-    }
-
-    /**
-     * The first regression vector in a test log: the comment and request lines after the
-     * {@code --- regression vector} marker, up to the first other line. Surefire indents the
-     * lines of a failure message, so they are read without their leading blanks.
-     */
-    static String regressionVector(String log) {
-        String[] lines = log.split("\r?\n", -1);
-        for (int i = 0; i < lines.length; i++) {
-            if (!lines[i].contains("--- regression vector")) {
-                continue;
-            }
-            StringBuilder vector = new StringBuilder();
-            boolean anyRequest = false;
-            for (int j = i + 1; j < lines.length; j++) {
-                String line = lines[j].strip();
-                boolean request = REQUEST_LINE.matcher(line).matches();
-                if (!request && !line.startsWith("#")) {
-                    break;
-                }
-                anyRequest |= request;
-                vector.append(line).append('\n');
-            }
-            if (anyRequest) {
-                return vector.toString();
-            }
-        }
-        return null;
-    }
-
-    /**
-     * The minimal failing trace a stage left in {@code trace.vec} (a divergence or a failing
-     * property), replayed to draw the heap after its last request, with the block of the pointer
-     * named by the last request marked.
-     */
-    private Map<String, Object> failingTrace() throws IOException {
-        Path p = gate.resolve("trace.vec");
-        if (!Files.exists(p)) {
-            return null;
-        }
-        VectorFile v = VectorFile.read(p);
-        Session session = new Session(v.profile() != null ? v.profile() : Profile.SUBSTRATE);
-        StringBuilder sb = new StringBuilder();
-        String last = null;
-        String lastResponse = null;
-        for (VectorLine line : v.lines()) {
-            if (line.request() != null) {
-                sb.setLength(0);
-                session.execute(line.request(), sb);
-                last = line.request();
-                lastResponse = sb.toString();
-            }
-        }
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("file", "trace.vec");
-        m.put("text", Files.readString(p, StandardCharsets.UTF_8));
-        m.put("last_request", last);
-        m.put("reference_response", lastResponse);
-        // The same trace in the explorer, next to the page: every step, not just the last.
-        // (it names the implementation and seed the trace's comments record, and how to replay it)
-        TraceExplorer.write(p, TraceExplorer.read(p), v.profile() != null ? v.profile() : Profile.SUBSTRATE,
-                gate.resolve("trace.html"));
-        m.put("explorer", "trace.html");
-        if (session.allocator() != null) {
-            long mark = markedAddress(last, lastResponse);
-            m.put("marked_address", mark);
-            m.put("svg", HeapSvg.render(HeapLayout.of(session.allocator(), 5_000), "heap after the failing trace", mark));
-        } else if (session.proposal() != null) {
-            // The heap picture reads sc-allocator's headers; the page says so instead of leaving a gap.
-            m.put("no_svg", "The trace runs the proposal profile: the heap picture draws sc-allocator's heap only;"
-                    + " the trace explorer lists every request with its answer.");
-        }
-        return m;
-    }
-
-    /** The pointer the last request is about: its argument for free/peek/poke, the result for malloc. */
-    static long markedAddress(String request, String response) {
-        if (request == null) {
-            return -1;
-        }
-        String[] t = request.split(" ");
-        try {
-            if ((t[0].equals("free") || t[0].equals("peek") || t[0].equals("poke")) && t.length > 1) {
-                return Long.parseLong(t[1]);
-            }
-            if (t[0].equals("malloc") && response != null && response.startsWith("ok ")) {
-                return Long.parseLong(response.substring(3).trim());
-            }
-        } catch (NumberFormatException e) {
-            return -1;
-        }
-        return -1;
-    }
 }

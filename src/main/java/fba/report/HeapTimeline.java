@@ -93,7 +93,7 @@ public final class HeapTimeline {
             json.append(",\"i\":");
             Json.quote(json, s.implAnswer());
         }
-        long mark = GateReport.markedAddress(s.request(), response);
+        long mark = GateTrace.markedAddress(s.request(), response);
         if (mark >= 0) {
             json.append(",\"m\":").append(mark);
         }

@@ -46,7 +46,7 @@ public final class TraceExplorer {
      * of the run that found it (null: none), the commands that reproduce it (what each does, then
      * the command line), and the
      * implementation's own state at the divergent request ({@code impl_state}, see
-     * fba.check.ImplState; null: not asked).
+     * fba.check.drive.ImplState; null: not asked).
      */
     public record Origin(String implementation, String seed, Map<String, String> reproduce,
             Map<String, Object> implState) {

@@ -223,7 +223,7 @@
     hv.setAttribute('data-scrolled-to', String(Math.round(hv.scrollLeft)));
   }
 
-  // ---- the implementation's heap (fba.check.ImplState) ----
+  // ---- the implementation's heap (fba.check.drive.ImplState) ----
 
   function word(answer) {
     var m = /^ok (\d+)$/.exec(answer || '');

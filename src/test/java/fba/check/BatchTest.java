@@ -2,6 +2,7 @@ package fba.check;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 
+import fba.check.drive.Batch;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 

@@ -6,6 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import fba.check.drive.Batch;
+import fba.check.drive.CheckConfig;
+import fba.check.drive.SessionSource;
+import fba.check.generate.Bytes;
+import fba.check.generate.Request;
+import fba.check.report.Verdict;
 import fba.core.Profile;
 import fba.protocol.Session;
 import java.nio.file.Files;
@@ -158,8 +164,8 @@ class BytePathTest {
         String bytesFile = Files.readString(Path.of((String) bytes.divergence().get("shrunk_file")));
 
         // then: the same exit status, output, report and shrunk trace
-        assertEquals(Checker.DIVERGED, bytes.status, bytes.out);
-        assertEquals(Checker.DIVERGED, objects.status, objects.out);
+        assertEquals(Verdict.DIVERGED, bytes.status, bytes.out);
+        assertEquals(Verdict.DIVERGED, objects.status, objects.out);
         assertTrue(bytes.out.contains("DIVERGENCE in session "), bytes.out);
         assertEquals(untimed(objects.out), untimed(bytes.out));
         assertEquals(untimed(objects.report), untimed(bytes.report));
@@ -179,8 +185,8 @@ class BytePathTest {
                 });
 
         // then
-        assertEquals(Checker.PASS, bytes.status, bytes.out);
-        assertEquals(Checker.PASS, objects.status, objects.out);
+        assertEquals(Verdict.PASS, bytes.status, bytes.out);
+        assertEquals(Verdict.PASS, objects.status, objects.out);
         assertEquals(4200L, ((Number) bytes.report.get("requests")).longValue());
         assertEquals(objects.report.get("requests_per_kind"), bytes.report.get("requests_per_kind"));
         assertEquals(objects.report.get("responses_per_code"), bytes.report.get("responses_per_code"));

@@ -3,6 +3,8 @@ package fba.check;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import fba.check.report.ShardMerge;
+import fba.check.report.Verdict;
 import fba.report.Json;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -69,7 +71,7 @@ class CausesAcrossJobsTest {
         assertEquals(planted, single.keySet(), one.out);
         assertEquals(single, causes(two.report.get("divergences")), two.out);
         assertEquals(single, causes(merged.report().get("divergences")), String.join("\n", merged.lines()));
-        assertEquals(Checker.DIVERGED, merged.status());
+        assertEquals(Verdict.DIVERGED, merged.status());
         assertEquals(one.report.get("requests"), merged.report().get("requests"));
         assertTrue(((Map<?, ?>) merged.report().get("requests_per_kind")).containsKey("malloc"));
     }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import fba.check.report.Verdict;
 import fba.cli.Main;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -27,7 +28,7 @@ class CheckAgainstImplementationsTest {
     void givenTheReferenceServingTheProtocol_whenChecked_thenNoDivergence() {
         CheckRun r = CheckRun.of(CheckRun.java("fba.cli.Main serve"), 5, 40, 500, null, tmp, 20_000);
 
-        assertEquals(Checker.PASS, r.status, r.out);
+        assertEquals(Verdict.PASS, r.status, r.out);
         assertTrue(r.out.contains("zero divergences"), r.out);
         assertEquals(20_000L, r.report.get("requests"));
         assertEquals(40, r.report.get("sessions"));
@@ -41,8 +42,8 @@ class CheckAgainstImplementationsTest {
         CheckRun other = CheckRun.of(strict, fba.core.Profile.SUBSTRATE, 5, 30, 500, null, tmp, 20_000,
                 c -> c.maxCauses = 1);
 
-        assertEquals(Checker.PASS, same.status, same.out);
-        assertEquals(Checker.DIVERGED, other.status, other.out);
+        assertEquals(Verdict.PASS, same.status, same.out);
+        assertEquals(Verdict.DIVERGED, other.status, other.out);
         assertTrue(other.out.contains("_wrap"), "a strict refusal is what differs:\n" + other.out);
     }
 
@@ -55,12 +56,12 @@ class CheckAgainstImplementationsTest {
         CheckRun substrate = CheckRun.of(CheckRun.java("fba.cli.Main serve"), fba.core.Profile.PROPOSAL,
                 5, 30, 500, null, tmp, 20_000, c -> c.maxCauses = 1);
 
-        assertEquals(Checker.PASS, same.status, same.out);
+        assertEquals(Verdict.PASS, same.status, same.out);
         assertTrue(same.out.contains("skipped for another profile"), same.out);
         @SuppressWarnings("unchecked")
         java.util.Map<String, Object> vectors = (java.util.Map<String, Object>) same.report.get("vectors");
         assertTrue(((Number) vectors.get("files_run")).intValue() >= 13, same.out);
-        assertEquals(Checker.DIVERGED, substrate.status, substrate.out);
+        assertEquals(Verdict.DIVERGED, substrate.status, substrate.out);
         Path file = Path.of((String) substrate.divergence().get("shrunk_file"));
         assertTrue(Files.readString(file).contains("#! profile proposal"), "the shrunk trace pins its profile");
         assertEquals(0, runVectors(file), "the reference must pass its own shrunk trace");
@@ -74,7 +75,7 @@ class CheckAgainstImplementationsTest {
         CheckRun r = CheckRun.of(CheckRun.java("fba.check.BrokenServe " + fault), 11, 50, 1000, null, tmp, 20_000,
                 c -> c.maxCauses = 1);
 
-        assertEquals(Checker.DIVERGED, r.status, r.out);
+        assertEquals(Verdict.DIVERGED, r.status, r.out);
         int length = ((Number) r.divergence().get("shrunk_length")).intValue();
         assertTrue(length <= 6, "shrunk to " + length + " requests:\n" + r.out);
         assertTrue(r.out.contains("<-- implementation:"), r.out);
@@ -98,7 +99,7 @@ class CheckAgainstImplementationsTest {
         CheckRun r = CheckRun.of(CheckRun.java("fba.check.BrokenServe " + fault + " 3000"), 11, 6, 1000, null,
                 tmp, 3_000, c -> c.shrinkMs = 5_000);
 
-        assertEquals(Checker.DIVERGED, r.status, r.out);
+        assertEquals(Verdict.DIVERGED, r.status, r.out);
         String expected = fault.equals("crash") ? "crashed (exit status 3)"
                 : fault.equals("hang") ? "hung: no response within 3000 ms"
                 : fault.equals("garbage") ? "not a protocol response"
@@ -117,7 +118,7 @@ class CheckAgainstImplementationsTest {
     void givenAProcessThatAnswersEverythingButMisbehavesAtTheEnd_whenChecked_thenExit2(String fault) {
         CheckRun r = CheckRun.of(CheckRun.java("fba.check.BrokenServe " + fault), 3, 5, 200, null, tmp, 5_000);
 
-        assertEquals(Checker.IMPL_FAILED, r.status, r.out);
+        assertEquals(Verdict.IMPL_FAILED, r.status, r.out);
         assertTrue(r.out.contains(fault.equals("exit1") ? "exited with status 1 after its input was closed"
                 : "printed a line after the last owed response"), r.out);
         assertEquals(1000L, r.report.get("requests"));
@@ -129,7 +130,7 @@ class CheckAgainstImplementationsTest {
         CheckRun r = CheckRun.of("sleep 61.37; echo never", 1, 50, 1000, null, tmp, 1_000);
 
         // Had the gate waited for the child, the shell would have printed "never" and exited.
-        assertEquals(Checker.IMPL_FAILED, r.status, r.out);
+        assertEquals(Verdict.IMPL_FAILED, r.status, r.out);
         assertTrue(r.out.contains("hung: no response within 1000 ms"), r.out);
         assertTrue(!r.out.contains("it printed: never"), r.out);
         assertTrue(noProcessRuns("sleep 61.37"), "the shell's child must be killed with it");
@@ -139,7 +140,7 @@ class CheckAgainstImplementationsTest {
     void givenACommandThatDoesNotExist_whenChecked_thenExit2() {
         CheckRun r = CheckRun.of("/nonexistent/impl", 1, 1, 10, null, tmp, 2_000);
 
-        assertEquals(Checker.IMPL_FAILED, r.status, r.out);
+        assertEquals(Verdict.IMPL_FAILED, r.status, r.out);
     }
 
     @Test
@@ -154,7 +155,7 @@ class CheckAgainstImplementationsTest {
                 c -> c.maxCauses = 1);
         CheckRun on = CheckRun.of(CheckRun.java("fba.check.BrokenServe nogrow"), 1, 5, 100, dir, tmp, 20_000);
 
-        assertEquals(Checker.DIVERGED, r.status, r.out);
+        assertEquals(Verdict.DIVERGED, r.status, r.out);
         assertTrue(r.out.contains("DIVERGENCE in vector file " + dir.resolve("b-grow.vec") + ":3"), r.out);
         assertEquals(1, ((java.util.Map<?, ?>) r.report.get("vectors")).get("files_skipped"));
         assertEquals(0L, r.report.get("requests"), "with --max-causes 1 nothing runs after a vector diverged");
@@ -173,7 +174,7 @@ class CheckAgainstImplementationsTest {
 
         CheckRun r = CheckRun.of(CheckRun.java("fba.cli.Main serve"), 2, 3, 200, dir, tmp, 20_000);
 
-        assertEquals(Checker.PASS, r.status, r.out);
+        assertEquals(Verdict.PASS, r.status, r.out);
         assertEquals(1, ((java.util.Map<?, ?>) r.report.get("vectors")).get("files_run"));
         assertEquals(600L, r.report.get("requests"));
     }

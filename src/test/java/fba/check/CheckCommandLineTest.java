@@ -3,6 +3,7 @@ package fba.check;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import fba.check.drive.CommandArgs;
 import fba.cli.Main;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -71,8 +72,8 @@ class CheckCommandLineTest {
 
     @Test
     void givenPlainWordsOrShellSyntax_whenSplit_thenPlainWordsRunDirectly() {
-        assertEquals(java.util.List.of("./impl", "--x", "1"), ImplProcess.argv("./impl  --x 1"));
-        assertEquals(java.util.List.of("/bin/sh", "-c", "FOO=1 ./impl"), ImplProcess.argv("FOO=1 ./impl"));
-        assertEquals(java.util.List.of("/bin/sh", "-c", "./impl 'a b'"), ImplProcess.argv("./impl 'a b'"));
+        assertEquals(java.util.List.of("./impl", "--x", "1"), CommandArgs.argv("./impl  --x 1"));
+        assertEquals(java.util.List.of("/bin/sh", "-c", "FOO=1 ./impl"), CommandArgs.argv("FOO=1 ./impl"));
+        assertEquals(java.util.List.of("/bin/sh", "-c", "./impl 'a b'"), CommandArgs.argv("./impl 'a b'"));
     }
 }

@@ -1,5 +1,7 @@
 package fba.check;
 
+import fba.check.drive.CheckConfig;
+import fba.check.vectors.VectorSet;
 import fba.core.Profile;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;

@@ -3,6 +3,8 @@ package fba.check;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import fba.check.drive.ImplState;
+import fba.check.report.Verdict;
 import fba.core.Profile;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -59,7 +61,7 @@ class ImplStateTest {
         // the first cause is enough here (each further one would be shrunk, a JVM per attempt)
         CheckRun r = CheckRun.of(CheckRun.java("fba.cli.Main serve --profile strict"), 5, 30, 500, null, tmp, 20_000,
                 c -> c.maxCauses = 1);
-        assertEquals(Checker.DIVERGED, r.status, r.out);
+        assertEquals(Verdict.DIVERGED, r.status, r.out);
         int length = ((Number) r.divergence().get("shrunk_length")).intValue();
         String page = (String) r.divergence().get("explorer");
         assertTrue(r.out.contains(": " + page + "#step=" + length + "\n"), "the printed path names the divergent step\n" + r.out);

@@ -3,6 +3,11 @@ package fba.check;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import fba.check.drive.Batch;
+import fba.check.drive.CheckConfig;
+import fba.check.drive.SessionSource;
+import fba.check.report.ShardMerge;
+import fba.check.report.Verdict;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -86,7 +91,7 @@ class JobsAndShardsTest {
             // when
             CheckRun r = run(jobs, 1, 1);
             // then
-            assertEquals(Checker.DIVERGED, r.status, r.out);
+            assertEquals(Verdict.DIVERGED, r.status, r.out);
             assertEquals(5, r.divergence().get("session"), r.out);
             assertEquals(jobs, r.report.get("jobs"));
             traces.add(r.divergence().get("shrunk_trace"));

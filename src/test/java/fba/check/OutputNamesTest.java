@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import fba.check.report.Verdict;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
@@ -34,8 +35,8 @@ class OutputNamesTest {
         CheckRun fifo = check("fba-c-fifo");
         CheckRun noGrow = check("fba-c-no-grow");
 
-        assertEquals(Checker.DIVERGED, fifo.status, fifo.out);
-        assertEquals(Checker.DIVERGED, noGrow.status, noGrow.out);
+        assertEquals(Verdict.DIVERGED, fifo.status, fifo.out);
+        assertEquals(Verdict.DIVERGED, noGrow.status, noGrow.out);
         Path a = Path.of((String) fifo.divergence().get("shrunk_file"));
         Path b = Path.of((String) noGrow.divergence().get("shrunk_file"));
         assertNotEquals(a, b);

@@ -4,6 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import fba.check.generate.Request;
+import fba.check.report.Verdict;
+import fba.check.shrink.Shrinker;
+import fba.check.vectors.VectorSet;
 import fba.protocol.VectorLine;
 import fba.protocol.VectorReader;
 import java.io.IOException;
@@ -53,7 +57,7 @@ class PlantedFaultsTest {
             c.shrinkMs = 120_000;
         });
 
-        assertEquals(Checker.DIVERGED, r.status, r.out);
+        assertEquals(Verdict.DIVERGED, r.status, r.out);
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> causes = (List<Map<String, Object>>) r.report.get("divergences");
         Set<String> seen = new TreeSet<>();

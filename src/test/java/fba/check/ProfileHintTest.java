@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import fba.check.report.ProfileHint;
+import fba.check.report.Verdict;
 import fba.core.Profile;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -43,7 +45,7 @@ class ProfileHintTest {
         // the first cause is enough here (each further one would be shrunk, a JVM per attempt)
         CheckRun r = CheckRun.of(CheckRun.java("fba.cli.Main serve"), Profile.STRICT, 5, 0, 100, Path.of("spec", "vectors"),
                 tmp, 20_000, c -> c.maxCauses = 1);
-        assertEquals(Checker.DIVERGED, r.status, r.out);
+        assertEquals(Verdict.DIVERGED, r.status, r.out);
         assertTrue(r.out.contains("  hint: '") && r.out.contains("' exists only in the strict profile"), r.out);
     }
 }

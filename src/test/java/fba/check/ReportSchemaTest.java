@@ -9,6 +9,7 @@ import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
+import fba.check.report.ShardMerge;
 import fba.report.Json;
 import java.io.IOException;
 import java.nio.file.Files;

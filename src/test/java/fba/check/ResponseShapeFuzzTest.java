@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import fba.check.drive.ResponseShape;
 import fba.fuzz.FuzzFigures;
 import fba.fuzz.ProtocolSpec;
 import java.io.IOException;

@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import fba.check.generate.Counts;
+import fba.check.generate.Request;
+import fba.check.generate.SessionGenerator;
 import fba.core.ErrorCode;
 import fba.core.Profile;
 import fba.protocol.Session;

@@ -3,6 +3,9 @@ package fba.check;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import fba.check.drive.Script;
+import fba.check.generate.Request;
+import fba.check.shrink.Shrinker;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -3,6 +3,7 @@ package fba.check;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import fba.check.report.Verdict;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -44,7 +45,7 @@ class VectorStreamingTest {
         CheckRun r = CheckRun.of(CheckRun.java("fba.check.BrokenServe wrong " + wrong), 1, 0, 10, dir, tmp, 20_000);
 
         // then: line 10002 (2000 sessions of 5 lines, then the init) holds it; all 8042 requests count
-        assertEquals(Checker.DIVERGED, r.status, r.out);
+        assertEquals(Verdict.DIVERGED, r.status, r.out);
         assertTrue(r.out.contains("DIVERGENCE in vector file " + dir.resolve("long.vec") + ":10002: malloc 777"), r.out);
         Map<String, Object> d = r.divergence();
         assertEquals("ok 8", d.get("expected"));
@@ -59,17 +60,17 @@ class VectorStreamingTest {
     void givenADivergenceBeyondTheShrinkLimit_whenShrunk_thenShrinkingStartsAtItsSessionsInit() throws Exception {
         // given more requests before the divergence than the shrinker is handed from a vector file
         Path dir = Files.createDirectories(tmp.resolve("vectors"));
-        StringBuilder text = sessions(Checker.SHRINK_PREFIX_LIMIT / 4 + 1);
+        StringBuilder text = sessions(VectorRun.SHRINK_PREFIX_LIMIT / 4 + 1);
         text.append("init 0 onchain 1 4 => ok\nmalloc 16 => ok 8\nmalloc 777 => ok 32\n");
         Files.writeString(dir.resolve("huge.vec"), text);
         Path wrong = Files.writeString(tmp.resolve("wrong.txt"), "malloc 777\n");
-        int init = Checker.SHRINK_PREFIX_LIMIT + 4 + 1; // 1-based request number of the last init
+        int init = VectorRun.SHRINK_PREFIX_LIMIT + 4 + 1; // 1-based request number of the last init
 
         // when
         CheckRun r = CheckRun.of(CheckRun.java("fba.check.BrokenServe wrong " + wrong), 1, 0, 10, dir, tmp, 20_000);
 
         // then
-        assertEquals(Checker.DIVERGED, r.status, r.out);
+        assertEquals(Verdict.DIVERGED, r.status, r.out);
         assertTrue(r.out.contains("shrinking starts at its session's init, request " + init + ")"), r.out);
         assertTrue(r.out.contains("shrinking 3 requests"), r.out);
         assertEquals(2, r.divergence().get("shrunk_length"), r.out);
@@ -86,7 +87,7 @@ class VectorStreamingTest {
                 c -> c.shrinkMs = 2_000);
 
         // then: a crash is a cause, located at the request it died on; session 750 starts on line 750 * 5 + 1
-        assertEquals(Checker.DIVERGED, r.status, r.out);
+        assertEquals(Verdict.DIVERGED, r.status, r.out);
         assertTrue(r.out.contains("CRASH in vector file " + dir.resolve("long.vec") + ":3751: init "), r.out);
         assertEquals("crash init", r.divergence().get("signature"), r.out);
     }

@@ -156,12 +156,12 @@ class CheckCommandOptionsTest {
         assertEquals(3, c.status, c.toString());
         assertFalse(c.err.contains("no spec"), c.toString());
         assertTrue(c.err.contains(NO_SUCH_PROGRAM), c.toString());
-        String hash = fba.check.VectorSet.bundled().hash();
-        int files = fba.check.VectorSet.directory(Path.of("spec", "vectors")).size();
+        String hash = fba.check.vectors.VectorSet.bundled().hash();
+        int files = fba.check.vectors.VectorSet.directory(Path.of("spec", "vectors")).size();
         assertTrue(c.out.contains("vector set: bundled, " + files + " files, " + hash + "\n"), c.toString());
         String json = Files.readString(report);
         assertTrue(json.contains("\"set\": \"bundled\",\n    \"hash\": \"" + hash + "\",\n    \"directory\": null"), json);
         // and the bundled set is spec/vectors as built
-        assertEquals(fba.check.VectorSet.directory(Path.of("spec", "vectors")).hash(), hash);
+        assertEquals(fba.check.vectors.VectorSet.directory(Path.of("spec", "vectors")).hash(), hash);
     }
 }

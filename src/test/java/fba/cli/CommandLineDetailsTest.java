@@ -22,7 +22,7 @@ class CommandLineDetailsTest {
 
     /** The line naming the set of one vector file: its path, size and hash. */
     private static String setLine(String file) throws IOException {
-        return "vector set: " + file + ", 1 files, " + fba.check.VectorSet.of(java.util.List.of(Path.of(file))).hash()
+        return "vector set: " + file + ", 1 files, " + fba.check.vectors.VectorSet.of(java.util.List.of(Path.of(file))).hash()
                 + "\n";
     }
 

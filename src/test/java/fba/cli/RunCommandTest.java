@@ -120,13 +120,13 @@ class RunCommandTest {
         // when
         Cli c = Cli.run("run", "--quiet");
         // then: the set the jar was built from, spec/vectors, ran whole
-        fba.check.VectorSet spec = fba.check.VectorSet.directory(java.nio.file.Path.of("spec", "vectors"));
+        fba.check.vectors.VectorSet spec = fba.check.vectors.VectorSet.directory(java.nio.file.Path.of("spec", "vectors"));
         Cli d = Cli.run("run", "--quiet", "spec/vectors");
         assertEquals(0, c.status, c.toString());
         assertEquals(0, d.status, d.toString());
         String counts = d.out.substring(d.out.indexOf('\n') + 1);
         assertTrue(counts.endsWith("vectors: " + spec.size() + " passed, 0 failed\n"), d.toString());
-        assertEquals("vector set: bundled, " + spec.size() + " files, " + fba.check.VectorSet.bundled().hash() + "\n"
+        assertEquals("vector set: bundled, " + spec.size() + " files, " + fba.check.vectors.VectorSet.bundled().hash() + "\n"
                 + counts, c.out);
     }
 

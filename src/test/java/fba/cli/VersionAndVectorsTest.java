@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import fba.check.VectorSet;
+import fba.check.vectors.VectorSet;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,7 +21,7 @@ class VersionAndVectorsTest {
     @Test
     void givenVersion_whenRun_thenVersionCommitAndTheBundledSetsHashArePrinted() throws IOException {
         // given: the build recorded its version and commit (pom.xml, VectorIndex)
-        Properties build = fba.check.VectorIndex.buildProperties();
+        Properties build = fba.check.vectors.VectorIndex.buildProperties();
         VectorSet bundled = VectorSet.bundled();
         for (String flag : new String[] {"--version", "-V"}) {
             // when

@@ -151,20 +151,20 @@ class GateReportTest {
 
     @Test
     void aLogWithoutAVectorGivesNoTrace() {
-        assertEquals(null, GateReport.regressionVector("[INFO] BUILD SUCCESS\n"));
-        assertEquals(null, GateReport.regressionVector("--- regression vector ---\n# only a comment\n[ERROR] x\n"));
-        assertEquals("pages => ok 1\n", GateReport.regressionVector("--- regression vector ---\r\n\tpages => ok 1\r\nTests run: 1\n"));
+        assertEquals(null, GateTrace.regressionVector("[INFO] BUILD SUCCESS\n"));
+        assertEquals(null, GateTrace.regressionVector("--- regression vector ---\n# only a comment\n[ERROR] x\n"));
+        assertEquals("pages => ok 1\n", GateTrace.regressionVector("--- regression vector ---\r\n\tpages => ok 1\r\nTests run: 1\n"));
     }
 
     @Test
     void markedAddressFollowsTheLastRequest() {
-        assertEquals(16, GateReport.markedAddress("free 16", "err not_allocated"));
-        assertEquals(40, GateReport.markedAddress("peek 40", "ok 0"));
-        assertEquals(8, GateReport.markedAddress("malloc 3", "ok 8"));
-        assertEquals(-1, GateReport.markedAddress("malloc 3", "err out_of_space"));
-        assertEquals(-1, GateReport.markedAddress("stats", "ok 0 0 0 0"));
-        assertEquals(-1, GateReport.markedAddress(null, null));
-        assertEquals(-1, GateReport.markedAddress("free x", "err bad_request"));
+        assertEquals(16, GateTrace.markedAddress("free 16", "err not_allocated"));
+        assertEquals(40, GateTrace.markedAddress("peek 40", "ok 0"));
+        assertEquals(8, GateTrace.markedAddress("malloc 3", "ok 8"));
+        assertEquals(-1, GateTrace.markedAddress("malloc 3", "err out_of_space"));
+        assertEquals(-1, GateTrace.markedAddress("stats", "ok 0 0 0 0"));
+        assertEquals(-1, GateTrace.markedAddress(null, null));
+        assertEquals(-1, GateTrace.markedAddress("free x", "err bad_request"));
     }
 
     @Test
