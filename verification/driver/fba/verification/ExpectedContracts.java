@@ -1,12 +1,9 @@
 package fba.verification;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -26,22 +23,7 @@ final class ExpectedContracts {
     }
 
     static ExpectedContracts read(Path file) throws IOException {
-        Map<String, String> labels = new LinkedHashMap<>();
-        int n = 0;
-        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-            n++;
-            if (line.isBlank() || line.startsWith("#")) {
-                continue;
-            }
-            int tab = line.indexOf('\t');
-            if (tab <= 0 || line.substring(tab + 1).isBlank()) {
-                throw new IllegalArgumentException(file + ":" + n + ": need 'KeY contract name<TAB>readable name', got: " + line);
-            }
-            if (labels.put(line.substring(0, tab).strip(), line.substring(tab + 1).strip()) != null) {
-                throw new IllegalArgumentException(file + ":" + n + ": contract listed twice: " + line.substring(0, tab));
-            }
-        }
-        return new ExpectedContracts(labels);
+        return new ExpectedContracts(ListFile.read(file, "\t", "KeY contract name<TAB>readable name"));
     }
 
     /** Listed here but not found by KeY, sorted. */

@@ -8,45 +8,44 @@ package fba.core;
 final class ArrayMemory implements Memory {
 
     private final byte[] bytes;
-    private final int maxPages;
-    private int pages;
+    /** The current size in bytes; pages are derived from it, the limit from the array. */
+    private long size;
 
     ArrayMemory(int initialPages, int maxPages) {
         this.bytes = new byte[Math.multiplyExact(maxPages, PAGE_SIZE)];
-        this.maxPages = maxPages;
-        this.pages = initialPages;
-    }
-
-    @Override
-    public int pages() {
-        return pages;
-    }
-
-    @Override
-    public int maxPages() {
-        return maxPages;
+        this.size = (long) initialPages * PAGE_SIZE;
     }
 
     @Override
     public long size() {
-        return (long) pages * PAGE_SIZE;
+        return size;
+    }
+
+    @Override
+    public int pages() {
+        return (int) (size / PAGE_SIZE);
+    }
+
+    @Override
+    public int maxPages() {
+        return bytes.length / PAGE_SIZE;
     }
 
     @Override
     public boolean grow(long delta) {
         // Memory's contract in exact arithmetic: refuse when pages + delta exceeds the limit.
-        if (delta < 0 || java.math.BigInteger.valueOf(pages).add(java.math.BigInteger.valueOf(delta))
-                .compareTo(java.math.BigInteger.valueOf(maxPages)) > 0) {
+        java.math.BigInteger grown = java.math.BigInteger.valueOf(size / PAGE_SIZE).add(java.math.BigInteger.valueOf(delta));
+        if (delta < 0 || grown.compareTo(java.math.BigInteger.valueOf(maxPages())) > 0) {
             return false;
         }
-        pages += (int) delta;
+        size = grown.longValueExact() * PAGE_SIZE;
         return true;
     }
 
     /** Shrinks to {@code newPages}; what lay beyond reads as zero once grown back (a Wasm memory's pages). */
     void truncate(int newPages) {
-        java.util.Arrays.fill(bytes, newPages * PAGE_SIZE, pages * PAGE_SIZE, (byte) 0);
-        pages = newPages;
+        java.util.Arrays.fill(bytes, newPages * PAGE_SIZE, (int) size, (byte) 0);
+        size = (long) newPages * PAGE_SIZE;
     }
 
     @Override
