@@ -18,6 +18,10 @@ final class ContractResult {
     final String saved;
     /** Why the replay failed, or null. */
     final String note;
+    /** The integer semantics KeY built this contract's proof with, read from the proof ({@code intRules:…}). */
+    final String intRules;
+    /** A contract of an interface method (vacuous: no body) rather than a substantive one. */
+    final boolean isInterface;
 
     private ContractResult(String[] f, boolean knownOpen) {
         this.name = f[0];
@@ -30,11 +34,14 @@ final class ContractResult {
         this.certificate = f[6];
         this.saved = f[7].equals("-") ? null : f[7];
         this.note = f[8].equals("-") ? null : f[8];
+        this.intRules = f[9];
+        this.isInterface = f[10].equals("interface");
     }
 
     static ContractResult parse(String tsv, KnownOpen known) {
         String[] f = tsv.split("\t");
-        if (f.length != 9 || !(f[5].equals("replayed") || f[5].equals("searched"))) {
+        if (f.length != 11 || !(f[5].equals("replayed") || f[5].equals("searched"))
+                || !(f[10].equals("interface") || f[10].equals("substantive"))) {
             throw new IllegalArgumentException("malformed worker line: " + tsv);
         }
         return new ContractResult(f, known.contains(f[0]));

@@ -50,6 +50,11 @@ final class GateSettings {
      * the gate replays them, {@code verification/prove --update} writes them.
      */
     final String proofs;
+    /**
+     * The expected contracts (issue 25), relative to the project root: one KeY contract name a line,
+     * a tab, its readable name. The gate fails when KeY finds a contract not on it or misses one on it.
+     */
+    final String expected;
 
     private GateSettings(Properties p) {
         intRules = required(p, "intRules");
@@ -78,6 +83,7 @@ final class GateSettings {
         stubs = p.getProperty("stubs", "").trim();
         keySettings = required(p, "keySettings");
         proofs = p.getProperty("proofs", "").trim();
+        expected = required(p, "expected");
     }
 
     /** The time budget of one contract, in seconds. */

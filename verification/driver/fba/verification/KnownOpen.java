@@ -1,10 +1,7 @@
 package fba.verification;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -20,21 +17,7 @@ final class KnownOpen {
     }
 
     static KnownOpen read(Path file) throws IOException {
-        Map<String, String> reasons = new LinkedHashMap<>();
-        int n = 0;
-        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-            n++;
-            String t = line.strip();
-            if (t.isEmpty() || t.startsWith("#")) {
-                continue;
-            }
-            int bar = t.indexOf('|');
-            if (bar < 0 || t.substring(bar + 1).isBlank()) {
-                throw new IllegalArgumentException(file + ":" + n + ": need 'contract name | reason', got: " + t);
-            }
-            reasons.put(t.substring(0, bar).strip(), t.substring(bar + 1).strip());
-        }
-        return new KnownOpen(reasons);
+        return new KnownOpen(ListFile.read(file, "|", "contract name | reason"));
     }
 
     boolean contains(String contract) {

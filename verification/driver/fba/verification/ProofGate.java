@@ -88,7 +88,7 @@ public final class ProofGate {
             }
             Path wallFile = out.resolve("wall-seconds.txt");
             double wall = Files.exists(wallFile) ? Double.parseDouble(Files.readString(wallFile).trim()) : 0;
-            int status = judge(settings, knownOpen, out, parts, jobs, false, wall, mode.equals("refresh"));
+            int status = judge(root, settings, knownOpen, out, parts, jobs, false, wall, mode.equals("refresh"));
             if (mode.equals("refresh")) {
                 // A refresh that was stopped (or whose merge failed): take the proofs it did close.
                 refresh(staged(results(parts, knownOpen), out.resolve("refresh"),
@@ -155,7 +155,7 @@ public final class ProofGate {
         }
         double wall = (System.nanoTime() - start) / 1e9;
         Files.writeString(out.resolve("wall-seconds.txt"), String.format(java.util.Locale.ROOT, "%.1f%n", wall));
-        int status = judge(settings, knownOpen, out, parts, jobs, workerFailed, wall, mode.equals("refresh"));
+        int status = judge(root, settings, knownOpen, out, parts, jobs, workerFailed, wall, mode.equals("refresh"));
         List<ContractResult> results = results(parts, knownOpen);
         Certificates fresh = staged(results, save, hash);
         if (mode.equals("refresh")) {
@@ -229,7 +229,7 @@ public final class ProofGate {
         for (Path part : parts) {
             if (Files.exists(part)) {
                 for (String line : Files.readAllLines(part, StandardCharsets.UTF_8)) {
-                    if (!line.startsWith("#load\t") && !line.isBlank()) {
+                    if (!line.startsWith("#") && !line.isBlank()) {
                         results.add(ContractResult.parse(line, knownOpen));
                     }
                 }
@@ -238,24 +238,40 @@ public final class ProofGate {
         return results;
     }
 
-    private static int judge(GateSettings settings, KnownOpen knownOpen, Path out, List<Path> parts, int jobs,
+    private static int judge(Path root, GateSettings settings, KnownOpen knownOpen, Path out, List<Path> parts, int jobs,
             boolean workerFailed, double wall, boolean refresh) throws IOException {
 
         double load = 0;
+        // What the workers read back from KeY: every contract found (with its kind) and the
+        // activated taclet options.
+        Map<String, String> found = new java.util.TreeMap<>();
+        Map<String, String> applied = new java.util.TreeMap<>();
         for (Path part : parts) {
             if (!Files.exists(part)) {
                 workerFailed = true; // a worker that never wrote its file proved nothing
                 continue;
             }
             for (String line : Files.readAllLines(part, StandardCharsets.UTF_8)) {
+                String[] f = line.split("\t");
                 if (line.startsWith("#load\t")) {
                     load = Math.max(load, Double.parseDouble(line.substring(6)));
+                } else if (line.startsWith("#found\t") && f.length == 3) {
+                    found.put(f[1], f[2]);
+                } else if (line.startsWith("#applied\t") && f.length == 2) {
+                    int colon = f[1].indexOf(':');
+                    String category = colon < 0 ? f[1] : f[1].substring(0, colon);
+                    String before = applied.putIfAbsent(category, f[1]);
+                    if (before != null && !before.equals(f[1])) {
+                        applied.put(category, before + " / " + f[1]); // workers disagree: never equal to the setting
+                    }
                 }
             }
         }
+        ExpectedContracts expected = ExpectedContracts.read(root.resolve(settings.expected));
         List<ContractResult> results = results(parts, knownOpen);
         results.sort((a, b) -> a.name.compareTo(b.name));
-        Report report = new Report(settings, results, wall, load, jobs, workerFailed, knownOpen, refresh);
+        Report report = new Report(settings, results, wall, load, jobs, workerFailed, knownOpen, refresh)
+                .withChecks(expected.missing(found.keySet()), expected.unexpected(found.keySet()), applied, found);
         Files.createDirectories(out);
         Files.writeString(out.resolve("report.md"), report.markdown(), StandardCharsets.UTF_8);
         Files.writeString(out.resolve("report.json"), report.json(), StandardCharsets.UTF_8);

@@ -86,6 +86,16 @@ public final class ProofWorker {
         }
         try (PrintWriter out = new PrintWriter(Files.newBufferedWriter(result, StandardCharsets.UTF_8))) {
             out.printf("#load\t%.1f%n", loadSeconds);
+            // Every contract KeY found (not only this worker's share, not only --only's): the gate
+            // compares them with the expected list (issue 25), so a spec case that disappears fails it.
+            for (Contract c : contracts) {
+                out.println("#found\t" + c.getName() + "\t" + kind(c));
+            }
+            // The taclet options KeY activated for this environment, read back from it (not
+            // echoed from the settings file): the gate checks the integer semantics against them.
+            for (String choice : activated(env.getInitConfig())) {
+                out.println("#applied\t" + choice);
+            }
             out.flush();
             for (int i = 0; i < contracts.size(); i++) {
                 Contract c = contracts.get(i);
@@ -105,6 +115,30 @@ public final class ProofWorker {
     }
 
     /**
+     * "interface" for a contract of an interface's method (no body: its proof obligation is vacuous,
+     * the gate counts it apart), else "substantive".
+     */
+    static String kind(Contract c) {
+        return c.getKJT().getJavaType() instanceof de.uka.ilkd.key.java.declaration.InterfaceDeclaration
+                ? "interface" : "substantive";
+    }
+
+    /** The activated taclet options of a configuration, each {@code category:choice}, sorted. */
+    static List<String> activated(de.uka.ilkd.key.proof.init.InitConfig config) {
+        List<String> out = new ArrayList<>();
+        for (var choice : config.getActivatedChoices()) {
+            out.add(choice.name().toString());
+        }
+        out.sort(null);
+        return out;
+    }
+
+    /** The integer semantics a proof was built with (its activated {@code intRules} option), or "?". */
+    static String intRulesOf(Proof proof) {
+        return activated(proof.getInitConfig()).stream().filter(c -> c.startsWith("intRules:")).findFirst().orElse("?");
+    }
+
+    /**
      * Contracts without a certificate first (they will be searched: the long searches start early,
      * while the other worker replays), then largest budget first, then by name: the same order in
      * every worker of a run.
@@ -120,7 +154,8 @@ public final class ProofWorker {
      * One contract: replayed from its certificate when there is one and it closes, searched
      * otherwise. Returns the worker's TSV line: name, proved|open, nodes, seconds, open goals,
      * replayed|searched, the certificate's state (none, current, stale-hash, replay-failed), the
-     * file of a newly saved certificate or -, and a note (why a replay failed) or -.
+     * file of a newly saved certificate or -, a note (why a replay failed) or -, the integer
+     * semantics the proof was built with (read from it), and interface|substantive.
      */
     static String check(KeYEnvironment<?> env, Contract contract, GateSettings settings, Certificates certificates,
             Path save, String hash, double budgetScale) throws Exception {
@@ -134,13 +169,13 @@ public final class ProofWorker {
                 r = replay(env, contract, certificates.log(name), settings.maxStepsFor(name));
             } catch (Exception | StackOverflowError e) {
                 // An unreadable or malformed certificate is a failed replay, not a failed worker.
-                r = new Replay(false, 0, e.getClass().getSimpleName() + ": " + e.getMessage());
+                r = new Replay(false, 0, e.getClass().getSimpleName() + ": " + e.getMessage(), "?");
             }
             double seconds = (System.nanoTime() - start) / 1e9;
             if (r.closed()) {
                 String state = certificates.entry(name).hash().equals(hash) ? "current" : "stale-hash";
                 System.err.printf("  %-6s %8d nodes %7.1f s  %s (replayed)%n", "proved", r.nodes(), seconds, name);
-                return line(name, "proved", r.nodes(), seconds, 0, "replayed", state, "-", "-");
+                return line(name, "proved", r.nodes(), seconds, 0, "replayed", state, "-", "-", r.intRules(), kind(contract));
             }
             certificate = "replay-failed";
             note = r.why();
@@ -148,17 +183,17 @@ public final class ProofWorker {
         }
         Searched s = prove(env, contract, settings, budgetScale, save);
         return line(name, s.proved() ? "proved" : "open", s.nodes(), s.seconds(), s.openGoals(), "searched",
-                certificate, s.saved() == null ? "-" : s.saved(), note);
+                certificate, s.saved() == null ? "-" : s.saved(), note, s.intRules(), kind(contract));
     }
 
     private static String line(String name, String status, int nodes, double seconds, int openGoals, String how,
-            String certificate, String saved, String note) {
+            String certificate, String saved, String note, String intRules, String kind) {
         return String.join("\t", name, status, Integer.toString(nodes), String.format(java.util.Locale.ROOT, "%.1f", seconds),
-                Integer.toString(openGoals), how, certificate, saved, note.replaceAll("[\\t\\r\\n]+", " "));
+                Integer.toString(openGoals), how, certificate, saved, note.replaceAll("[\\t\\r\\n]+", " "), intRules, kind);
     }
 
     /** What a replay came to: closed, or why not. */
-    record Replay(boolean closed, int nodes, String why) {
+    record Replay(boolean closed, int nodes, String why, String intRules) {
     }
 
     /**
@@ -170,13 +205,14 @@ public final class ProofWorker {
     static Replay replay(KeYEnvironment<?> env, Contract contract, String log, int maxSteps) throws Exception {
         int at = proofSection(log);
         if (at < 0) {
-            return new Replay(false, 0, "no \\proof section in the certificate");
+            return new Replay(false, 0, "no \\proof section in the certificate", "?");
         }
         int steps = count(log, "(rule \"") + count(log, "(builtin \"");
         if (steps > maxSteps) {
-            return new Replay(false, 0, steps + " recorded steps, more than the step limit " + maxSteps);
+            return new Replay(false, 0, steps + " recorded steps, more than the step limit " + maxSteps, "?");
         }
         Proof proof = env.createProof(contract.createProofObl(env.getInitConfig(), contract));
+        String intRules = intRulesOf(proof);
         try {
             OneStepSimplifier.refreshOSS(proof);
             var parser = new IntermediatePresentationProofFileParser(proof);
@@ -189,12 +225,12 @@ public final class ProofWorker {
             int nodes = proof.getStatistics().nodes;
             if (!errors.isEmpty()) {
                 Throwable first = errors.get(0);
-                return new Replay(false, nodes, errors.size() + " replay error(s), first: " + first.getMessage());
+                return new Replay(false, nodes, errors.size() + " replay error(s), first: " + first.getMessage(), intRules);
             }
             if (!proof.closed()) {
-                return new Replay(false, nodes, proof.openGoals().size() + " goal(s) left open");
+                return new Replay(false, nodes, proof.openGoals().size() + " goal(s) left open", intRules);
             }
-            return new Replay(true, nodes, "-");
+            return new Replay(true, nodes, "-", intRules);
         } finally {
             proof.dispose();
         }
@@ -209,7 +245,7 @@ public final class ProofWorker {
     }
 
     /** What a search came to; {@code saved} is the new certificate's file name, or null. */
-    record Searched(boolean proved, int nodes, double seconds, int openGoals, String saved) {
+    record Searched(boolean proved, int nodes, double seconds, int openGoals, String saved, String intRules) {
     }
 
     /** Creates the claim file; false when another worker created it first. */
@@ -343,7 +379,7 @@ public final class ProofWorker {
                 Certificates.writeLog(save, contract.getName(), ruleLog(proof));
                 saved = Certificates.fileName(contract.getName());
             }
-            return new Searched(proof.closed(), nodes, seconds, openGoals, saved);
+            return new Searched(proof.closed(), nodes, seconds, openGoals, saved, intRulesOf(proof));
         } finally {
             proof.dispose();
         }

@@ -38,12 +38,43 @@ class GateFailsTest {
         int status = ProofGate.run(args("verification/settings/fixture.properties", out));
 
         // then it fails: the stale certificate did not replay, the search left the wrong contract
-        // open, and the right one was replayed from its certificate
+        // open, and the right one was replayed from its certificate; the contract that holds only
+        // without overflow and the one that breaks its invariant (class axioms off) stay open
         assertEquals(1, status, "the gate must fail on a wrong contract");
         String json = Files.readString(out.resolve("report.json"), StandardCharsets.UTF_8);
         assertOutcome(json, "decrement", "open", "searched", "replay-failed");
         assertOutcome(json, "increment", "proved", "replayed", null);
+        assertOutcome(json, "next(int)", "open", "searched", "none");
+        assertOutcome(json, "reset()", "open", "searched", "none");
         assertTrue(json.contains("\"passed\": false"), json);
+        // and the report says what KeY applied (read back from it), and that the list matched
+        assertTrue(json.contains("\"intRules\": \"intRules:arithmeticSemanticsCheckingOF\""), json);
+        assertTrue(json.contains("\"settingsApplied\": true"), json);
+        assertTrue(json.contains("\"missing\": [],") && json.contains("\"unexpected\": [],"), json);
+        assertEquals("intRules:arithmeticSemanticsCheckingOF", field(json, "next(int)", "intRulesApplied"), json);
+    }
+
+    @Test
+    void theOverflowFixtureProvesUnderOverflowIgnoringSemantics(@TempDir Path dir) throws Exception {
+        // given the fixture's settings with the integer semantics switched to ignoring overflow
+        Path settings = dir.resolve("fixture.properties");
+        Files.writeString(settings, Files.readString(Path.of("verification/settings/fixture.properties"))
+                .replace("intRules=arithmeticSemanticsCheckingOF", "intRules=arithmeticSemanticsIgnoringOF"));
+        Path out = dir.resolve("out");
+        String[] args = args(settings.toAbsolutePath().toString(), out);
+        String[] only = java.util.Arrays.copyOf(args, args.length + 2);
+        only[args.length] = "--only";
+        only[args.length + 1] = "Wrapping::next";
+
+        // when the gate proves only Wrapping.next
+        int status = ProofGate.run(only);
+
+        // then it is proved there (so the fixture staying open above is the integer semantics' doing),
+        // and KeY reports the semantics it applied
+        assertEquals(0, status, Files.readString(out.resolve("report.md")));
+        String json = Files.readString(out.resolve("report.json"), StandardCharsets.UTF_8);
+        assertOutcome(json, "next(int)", "proved", "searched", "none");
+        assertEquals("intRules:arithmeticSemanticsIgnoringOF", field(json, "next(int)", "intRulesApplied"), json);
     }
 
     @Test
@@ -110,7 +141,7 @@ class GateFailsTest {
 
     /** A string field of the report.json entry whose name contains {@code method}. */
     private static String field(String json, String method, String key) {
-        Matcher m = Pattern.compile("\\{\"name\": \"[^\"]*" + method + "[^\"]*\"[^}]*\"" + key + "\": \"([^\"]*)\"")
+        Matcher m = Pattern.compile("\\{\"name\": \"[^\"]*" + Pattern.quote(method) + "[^\"]*\"[^}]*\"" + key + "\": \"([^\"]*)\"")
                 .matcher(json);
         return m.find() ? m.group(1) : null;
     }

@@ -57,7 +57,7 @@ class GateSettingsTest {
         Path file = dir.resolve("gate.properties");
         Files.writeString(file, String.join("\n",
                 "intRules=arithmeticSemanticsCheckingOF", "maxSteps=1000", "timeoutSeconds=10",
-                "sourceRoot=src", "keySettings=k.json", String.join("\n", lines)), StandardCharsets.UTF_8);
+                "sourceRoot=src", "keySettings=k.json", "expected=contracts.tsv", String.join("\n", lines)), StandardCharsets.UTF_8);
         return file;
     }
 }

@@ -36,7 +36,7 @@ final class FlatMemory implements Memory {
 
     @Override
     public boolean grow(long delta) {
-        if (delta < 0 || pages + delta > maxPages) {
+        if (delta < 0 || delta > maxPages - pages) { // pages + delta could wrap a long
             return false;
         }
         pages += (int) delta;

@@ -136,10 +136,21 @@ public final class FreeingBumpAllocator {
       @ //       order valid and its size 8 * 2^order; a live block's header says Occupied(order);
       @ //  (T2) blocks are pairwise disjoint (header plus body): block i ends before block j starts
       @ //       for i < j, so no two blocks, live or free, overlap;
-      @ //  (T3) the free nodes of order k are exactly the blocks freeLists[k] names, each of order
-      @ //       k, linked through their headers (head last: node i links to node i - 1, node 0 to
-      @ //       NIL), heads[k] the last one; bPos is the inverse map, so no block is on two lists or
-      @ //       twice on one, and no free node is live (bPos >= 0 there).
+      @ //  (T3) the blocks freeLists[k] names are free nodes of order k, linked through their
+      @ //       headers (head last: node i links to node i - 1, node 0 to NIL), heads[k] the last
+      @ //       one; bPos[freeLists[k][i]] == i, so no block is on two lists or twice on one, and no
+      @ //       listed block is live (bPos >= 0 there). Not stated (issue 25, item 3, open): the
+      @ //       converse, that every block with bPos >= 0 is on list bOrder at position bPos.
+      @ // THE PREMISE (issue 25): the theorem is proved the way KeY proves invariants, assuming it
+      @ // at the entry of every call and showing it again at the exit. So it speaks of allocators
+      @ // whose environment keeps it between calls: (P1) the allocator was built with a heap base
+      @ // within memory (the constructor's precondition heapBase <= memory size); (P2) nothing but
+      @ // malloc and free writes a block header (which is also where a free block's link is);
+      @ // (P3) memory never shrinks below the bump pointer (growth keeps every word: Memory.grow).
+      @ // Writes into a live block's payload, or a free block's, are outside the theorem's memory
+      @ // clause and keep it. fba.protocol.Session.premiseLeft() names the first request of a
+      @ // session that leaves the premise (init with a heap base above memory, truncate below the
+      @ // bump pointer, poke into a header); verification/README.md, "The premise", says the same.
       @ public invariant !poisoned ==> bOrder.length == bStart.length
       @     && bSize.length == bStart.length && bPos.length == bStart.length
       @     && bHeader.length == bStart.length && bIndexOf.length == 0x100000000L;
@@ -739,6 +750,9 @@ public final class FreeingBumpAllocator {
       @ ensures \invariant_for(memory);
       @ ensures (\forall \bigint b; 0 <= b && b + 8 <= (\bigint) \old(memory.curPages) * 65536;
       @     (\bigint) memory.words[b] == \old((\bigint) memory.words[b]));
+      @ // New pages read zero (issue 25); a refused growth leaves curPages alone, so the range is empty.
+      @ ensures (\forall \bigint b; (\bigint) \old(memory.curPages) * 65536 <= b && b + 8 <= (\bigint) memory.curPages * 65536;
+      @     (\bigint) memory.words[b] == 0);
       @ ensures \new_elems_fresh(memory.footprint);
       @ assignable memory.footprint;
       @*/
@@ -779,6 +793,9 @@ public final class FreeingBumpAllocator {
       @ ensures \invariant_for(memory) && !poisoned;
       @ ensures (\forall \bigint b; 0 <= b && b + 8 <= (\bigint) \old(memory.curPages) * 65536;
       @     (\bigint) memory.words[b] == \old((\bigint) memory.words[b]));
+      @ // New pages read zero (issue 25); a refused growth leaves curPages alone, so the range is empty.
+      @ ensures (\forall \bigint b; (\bigint) \old(memory.curPages) * 65536 <= b && b + 8 <= (\bigint) memory.curPages * 65536;
+      @     (\bigint) memory.words[b] == 0);
       @ ensures \new_elems_fresh(memory.footprint);
       @ assignable memory.footprint;
       @*/

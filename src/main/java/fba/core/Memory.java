@@ -67,6 +67,9 @@ public interface Memory {
       @ ensures limitPages == \old(limitPages);
       @ ensures (\forall \bigint b; 0 <= b && b + 8 <= (\bigint) \old(curPages) * 65536;
       @     (\bigint) words[b] == \old((\bigint) words[b]));
+      @ // The new pages read zero (a Wasm memory's grow); a refused grow adds none.
+      @ ensures (\forall \bigint b; (\bigint) \old(curPages) * 65536 <= b && b + 8 <= (\bigint) curPages * 65536;
+      @     (\bigint) words[b] == 0);
       @ ensures \new_elems_fresh(footprint);
       @ assignable footprint;
       @*/

@@ -69,7 +69,9 @@ public final class SparseMemory implements Memory {
 
     @Override
     public boolean grow(long delta) {
-        if (delta < 0 || pages + delta > maxPages) {
+        // delta > maxPages - pages, not pages + delta > maxPages: the sum of an int and a huge long
+        // wraps negative and would pass the check (Memory's contract: refuse, change nothing).
+        if (delta < 0 || delta > maxPages - pages) {
             return false;
         }
         pages += (int) delta;

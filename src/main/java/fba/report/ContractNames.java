@@ -11,7 +11,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Readable names of the KeY contracts ({@code verification/contract-names.tsv}: raw name, tab,
+ * Readable names of the KeY contracts ({@code verification/contracts.tsv}: raw name, tab,
  * readable name) and the reasons of the known-open ones ({@code verification/known-open.txt}:
  * raw name {@code |} reason). KeY numbers a method's contracts in order ("contract.3"), so the
  * names live in one checked-in file that changes with the contracts (ContractNamesTest checks it
@@ -31,7 +31,7 @@ final class ContractNames {
 
     /** Reads both files from {@code dir}; a missing file means no names (or no reasons). */
     static ContractNames read(Path dir) throws IOException {
-        return new ContractNames(split(lines(dir.resolve("contract-names.tsv")), "\t"),
+        return new ContractNames(split(lines(dir.resolve("contracts.tsv")), "\t"),
                 split(lines(dir.resolve("known-open.txt")), "|"));
     }
 

@@ -71,4 +71,22 @@ class MemoryContractTest {
         assertEquals(3L * 65536, memory.size());
         assertEquals(0, memory.readU64(65536));
     }
+
+    @Test
+    void grownPagesReadZeroAtEveryAlignmentAlsoAfterATruncation() {
+        // given a memory whose second and third pages were written to the last byte, then truncated away
+        SparseMemory memory = new SparseMemory(3, 4);
+        for (long a = 65536; a + 8 <= 3 * 65536L; a += 8) {
+            memory.writeU64(a, -1L);
+        }
+        memory.truncate(1);
+
+        // when it grows again (Memory.grow's contract: the new pages' words read 0)
+        assertTrue(memory.grow(3));
+
+        // then every word of the new pages reads 0, at every alignment, and the old page is kept
+        for (long a = 65536; a + 8 <= 4 * 65536L; a++) {
+            assertEquals(0, memory.readU64(a), "word at " + a);
+        }
+    }
 }

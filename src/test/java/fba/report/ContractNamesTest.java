@@ -39,7 +39,7 @@ class ContractNamesTest {
      */
     @Test
     void everySpecCaseOfTheAllocatorHasANameInTheFile() throws IOException {
-        String tsv = Files.readString(VERIFICATION.resolve("contract-names.tsv"), StandardCharsets.UTF_8);
+        String tsv = Files.readString(VERIFICATION.resolve("contracts.tsv"), StandardCharsets.UTF_8);
         List<String> lines = Files.readAllLines(Path.of("src/main/java/fba/core/FreeingBumpAllocator.java"));
         Pattern declaration = Pattern.compile("^\\s+(?:public|private|protected|static)[^=;]*?(\\w+)\\(([^)]*)\\)");
         Pattern model = Pattern.compile("model [^(]*?(\\w+)\\(");
@@ -75,7 +75,7 @@ class ContractNamesTest {
             }
         }
         assertTrue(checked >= 40, "the scan found the allocator's contracts (" + checked + ")");
-        assertEquals(List.of(), missing, "spec cases without a readable name in verification/contract-names.tsv");
+        assertEquals(List.of(), missing, "spec cases without a readable name in verification/contracts.tsv");
     }
 
     private static int expect(String tsv, String method, String kind, int cases, List<String> missing) {

@@ -33,7 +33,7 @@ class GatePageTest {
     /** A passed full gate run: one contract known open, PIT and check figures, a fuzz stage's own figures. */
     Path passedRun() throws IOException {
         Path ver = Files.createDirectories(project.resolve("verification"));
-        Files.writeString(ver.resolve("contract-names.tsv"), "# names\n" + MALLOC3 + "\tmalloc reuse\n" + FREE6 + "\tfree success\n");
+        Files.writeString(ver.resolve("contracts.tsv"), "# names\n" + MALLOC3 + "\tmalloc reuse\n" + FREE6 + "\tfree success\n");
         Files.writeString(ver.resolve("known-open.txt"), "# open\n" + MALLOC3 + " | popping the head; open at the timeout\n");
         Path target = project.resolve("target");
         Path g = target.resolve("gate");
@@ -85,7 +85,7 @@ class GatePageTest {
         // issue 26: how each contract was proved, and the totals (the third contract's report predates it)
         assertTrue(row(html, "contracts", "orderOf(long)").contains("<td>proved</td><td></td><td></td>"));
         assertTrue(html.contains("2 proved, 1 open; 1 replayed from their proof certificates, 1 searched.</p>"), html);
-        // unnamed in contract-names.tsv: a name made from KeY's, which stays in the cell's title
+        // unnamed in contracts.tsv: a name made from KeY's, which stays in the cell's title
         assertTrue(row(html, "contracts", "orderOf(long)").contains("<td title=\"" + UNNAMED + "\">orderOf(long): contract 1</td>"),
                 "unnamed: a readable name from KeY's\n" + row(html, "contracts", "orderOf(long)"));
         assertTrue(html.indexOf("malloc reuse") < html.indexOf("free success"), "open contracts come first");
