@@ -51,10 +51,12 @@ final class PremiseWatch {
 
     /**
      * The header address of the block whose header word {@code [addr, addr + 8)} overlaps, or -1.
-     * Only called while the premise holds, so the heap has the shape the theorem describes: the
-     * free nodes are found by walking each order's list (a free header holds a link, not its
-     * order), the blocks by walking from the heap base to the bump pointer, each block's order
-     * taken from its list or from its Occupied header. A header that does not parse counts as hit.
+     * Only called while the premise holds, so the proved theorem describes the heap: every free
+     * list is a chain of distinct, aligned block headers between the heap base and the bump
+     * pointer, ending in NIL, and every other block's header is Occupied with a valid order. So the
+     * free blocks' orders come from walking the lists (a free header holds a link, not its order),
+     * the others' from their headers, and the blocks are walked from the heap base to the bump
+     * pointer. (No guard against a malformed heap here: outside the premise this is not called.)
      */
     private static long headerHit(FreeingBumpAllocator a, long addr) {
         long base = a.heapBase();
@@ -64,15 +66,10 @@ final class PremiseWatch {
         }
         Memory memory = a.memory();
         java.util.Map<Long, Integer> freeOrder = new java.util.HashMap<>();
-        long limit = (bumper - base) / 16 + 1; // more nodes than blocks fit: a cycle
         for (int k = 0; k < a.orders(); k++) {
-            long n = 0;
-            for (long node = a.freeListHead(k); node != FreeingBumpAllocator.NIL && n < limit; n++) {
-                if (node < base || node + 8 > bumper || node % 8 != 0) {
-                    return node;
-                }
+            for (long node = a.freeListHead(k); node != FreeingBumpAllocator.NIL;
+                    node = memory.readU64(node) & 0xFFFFFFFFL) {
                 freeOrder.put(node, k);
-                node = memory.readU64(node) & 0xFFFFFFFFL;
             }
         }
         for (long h = base; h < bumper; ) {
@@ -80,14 +77,9 @@ final class PremiseWatch {
                 return h;
             }
             Integer order = freeOrder.get(h);
-            if (order == null) {
-                long bits = FreeingBumpAllocator.headerBits(memory.readU64(h));
-                if (bits < FreeingBumpAllocator.OCCUPIED || bits - FreeingBumpAllocator.OCCUPIED >= a.orders()) {
-                    return h;
-                }
-                order = (int) (bits - FreeingBumpAllocator.OCCUPIED);
-            }
-            h += FreeingBumpAllocator.HEADER_SIZE + FreeingBumpAllocator.blockSize(order);
+            int k = order != null ? order : (int) (FreeingBumpAllocator.headerBits(memory.readU64(h))
+                    - FreeingBumpAllocator.OCCUPIED);
+            h += FreeingBumpAllocator.HEADER_SIZE + FreeingBumpAllocator.blockSize(k);
         }
         return -1;
     }
