@@ -11,13 +11,18 @@ import org.junit.jupiter.api.Test;
  */
 class PremiseEdgesTest {
 
-    /** Blocks with headers at 16 (live, order 0), 32 (freed, order 0) and 48 (live, order 1); bump pointer 72. */
-    private static Session blocks() {
+    /** A substrate session after {@code lines}. */
+    private static Session session(String... lines) {
         Session s = new Session(Profile.SUBSTRATE);
-        for (String line : new String[] {"init 16 offchain 2 4", "malloc 8", "malloc 8", "malloc 16", "free 40"}) {
+        for (String line : lines) {
             s.execute(line);
         }
         return s;
+    }
+
+    /** Blocks with headers at 16 (live, order 0), 32 (freed, order 0) and 48 (live, order 1); bump pointer 72. */
+    private static Session blocks() {
+        return session("init 16 offchain 2 4", "malloc 8", "malloc 8", "malloc 16", "free 40");
     }
 
     private static String afterPoke(long addr) {
@@ -52,15 +57,13 @@ class PremiseEdgesTest {
     @Test
     void givenTruncationsAroundTheBumpPointer_thenOnlyOneBelowItLeavesThePremise() {
         // given a bump pointer at exactly one page (header 65520, block 65528..65536)
-        Session at = new Session(Profile.SUBSTRATE);
-        at.execute("init 65520 offchain 1 4");
+        Session at = session("init 65520 offchain 1 4");
         assertEquals("ok 65528", at.execute("malloc 8"));
         // when memory shrinks to exactly the bump pointer, then the premise holds
         assertEquals("ok", at.execute("truncate 1"));
         assertEquals(null, at.premiseLeft());
         // given a bump pointer 8 bytes past one page (the allocator grew memory to reach it)
-        Session past = new Session(Profile.SUBSTRATE);
-        past.execute("init 65528 offchain 1 4");
+        Session past = session("init 65528 offchain 1 4");
         assertEquals("ok 65536", past.execute("malloc 8"));
         // when memory shrinks to one page, then the premise is left, with the figures
         assertEquals("ok", past.execute("truncate 1"));
@@ -84,30 +87,21 @@ class PremiseEdgesTest {
     @Test
     void givenABlockOfAHigherOrder_thenTheWalkStepsOverItsWholeSize() {
         // given blocks of 32 and 8 bytes: headers at 16 and 56 (16 + 8 + 32)
-        Session s = new Session(Profile.SUBSTRATE);
-        s.execute("init 16 offchain 2 4");
+        Session s = session("init 16 offchain 2 4");
         assertEquals("ok 24", s.execute("malloc 32"));
         assertEquals("ok 64", s.execute("malloc 8"));
         // when the second header is poked, then it is found by stepping over the first block
         assertEquals("ok", s.execute("poke 56 0"));
         assertEquals("poke 56: writes the header of the block at 56", s.premiseLeft());
         // and a poke inside the first block's payload is no header
-        Session t = new Session(Profile.SUBSTRATE);
-        t.execute("init 16 offchain 2 4");
-        t.execute("malloc 32");
-        t.execute("malloc 8");
-        t.execute("poke 48 0");
+        Session t = session("init 16 offchain 2 4", "malloc 32", "malloc 8", "poke 48 0");
         assertEquals(null, t.premiseLeft());
     }
 
     @Test
     void givenTwoFreeBlocksOnOneList_thenBothAreWalkedAndAPayloadPokeIsNoHeader() {
         // given three blocks of order 0, the first two freed: the list is 32 -> 16 -> NIL
-        Session s = new Session(Profile.SUBSTRATE);
-        for (String line : new String[] {"init 16 offchain 2 4", "malloc 8", "malloc 8", "malloc 8", "free 24",
-            "free 40"}) {
-            s.execute(line);
-        }
+        Session s = session("init 16 offchain 2 4", "malloc 8", "malloc 8", "malloc 8", "free 24", "free 40");
         // when the last block's payload is poked, then no header is hit
         assertEquals("ok", s.execute("poke 56 0"));
         assertEquals(null, s.premiseLeft());
@@ -118,8 +112,7 @@ class PremiseEdgesTest {
 
     @Test
     void givenAHeapBaseOfZero_thenThePokeOfTheFirstHeaderLeavesThePremise() {
-        Session s = new Session(Profile.SUBSTRATE);
-        s.execute("init 0 offchain 1 4");
+        Session s = session("init 0 offchain 1 4");
         assertEquals("ok 8", s.execute("malloc 8"));
         assertEquals("ok", s.execute("poke 0 0"));
         assertEquals("poke 0: writes the header of the block at 0", s.premiseLeft());
