@@ -61,9 +61,6 @@ final class PremiseWatch {
     private static long headerHit(FreeingBumpAllocator a, long addr) {
         long base = a.heapBase();
         long bumper = a.bumper();
-        if (addr + 8 <= base || addr >= bumper) {
-            return -1;
-        }
         Memory memory = a.memory();
         java.util.Map<Long, Integer> freeOrder = new java.util.HashMap<>();
         for (int k = 0; k < a.orders(); k++) {

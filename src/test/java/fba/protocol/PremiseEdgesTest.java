@@ -47,6 +47,7 @@ class PremiseEdgesTest {
             {"55", "poke 55: writes the header of the block at 48"},
             {"56", null},
             {"64", null}, // [64, 72): the last payload word below the bump pointer
+            {"65", null}, // [65, 73): past the bump pointer, where no header is yet
             {"72", null}, // at the bump pointer: no block there yet
         };
         for (String[] c : cases) {
@@ -116,5 +117,26 @@ class PremiseEdgesTest {
         assertEquals("ok 8", s.execute("malloc 8"));
         assertEquals("ok", s.execute("poke 0 0"));
         assertEquals("poke 0: writes the header of the block at 0", s.premiseLeft());
+    }
+
+    @Test
+    void givenASessionThatLeftThePremise_whenANewInitIsRefused_thenNoSessionAndNoReasonRemain() {
+        // given a strict session that left the premise
+        Session s = new Session(Profile.STRICT);
+        s.execute("init 16 onchain 1 4");
+        s.execute("malloc 8");
+        s.execute("poke 16 0");
+        assertEquals("poke 16: writes the header of the block at 16", s.premiseLeft());
+        // when the next init is refused (its heap base would wrap), the old session is gone
+        assertEquals("err heap_base_wrap", s.execute("init 4294967295 onchain 1 1").split(" heap_base ")[0]);
+        // then no reason of the old session is reported
+        assertEquals(null, s.premiseLeft());
+    }
+
+    @Test
+    void givenTheProposalProfile_thenNoPremiseIsTrackedEvenAboveMemory() {
+        Session s = new Session(Profile.PROPOSAL);
+        assertEquals("ok", s.execute("init 70000 offchain 1 4"));
+        assertEquals(null, s.premiseLeft());
     }
 }
