@@ -148,9 +148,9 @@ public final class FreeingBumpAllocator {
       @ // malloc and free writes a block header (which is also where a free block's link is);
       @ // (P3) memory never shrinks below the bump pointer (growth keeps every word: Memory.grow).
       @ // Writes into a live block's payload, or a free block's, are outside the theorem's memory
-      @ // clause and keep it. fba.protocol.Session.premiseLeft() names the first request of a
-      @ // session that leaves the premise (init with a heap base above memory, truncate below the
-      @ // bump pointer, poke into a header); verification/README.md, "The premise", says the same.
+      @ // clause and keep it. A free of a pointer whose header reads Occupied but that is not a
+      @ // live block (forged or interior; sc-allocator pushes it) has no contract and leaves the
+      @ // premise too. verification/README.md, "The premise", says the same.
       @ public invariant !poisoned ==> bOrder.length == bStart.length
       @     && bSize.length == bStart.length && bPos.length == bStart.length
       @     && bHeader.length == bStart.length && bIndexOf.length == 0x100000000L;

@@ -28,8 +28,6 @@ public final class Session {
     private SparseMemory memory;
     private FreeingBumpAllocator allocator;
     private ProposalAllocator proposal;
-    /** Whether the session is still inside the proved theorem's premise (issue 25). */
-    private final PremiseWatch premise = new PremiseWatch();
 
     public Session(Profile profile) {
         this.profile = profile;
@@ -50,17 +48,6 @@ public final class Session {
     /** The current proposal allocator, or null before the first {@code init} and in other profiles. */
     public ProposalAllocator proposal() {
         return proposal;
-    }
-
-    /**
-     * Null while the session is inside the premise of the allocator's proved safety theorem
-     * (verification/README.md, "The premise"); otherwise the first request that left it and why:
-     * an {@code init} whose heap base lies above the initial memory, a {@code truncate} below the
-     * bump pointer, a {@code poke} into a block header (or a free block's link, which is its
-     * header). Responses are not affected. Always null in the proposal profile (no proofs).
-     */
-    public String premiseLeft() {
-        return proposal != null || memory == null ? null : premise.left();
     }
 
     /** The current memory, or null before the first successful {@code init}. */
@@ -246,7 +233,6 @@ public final class Session {
             allocator = FreeingBumpAllocator.create(memory, heapBase, context, profile);
             proposal = null;
         }
-        premise.init(heapBase, memory);
         out.append("ok");
     }
 
@@ -324,7 +310,6 @@ public final class Session {
             t.fail("truncate " + pages + ": memory has only " + memory.pages() + " pages");
             return;
         }
-        premise.truncate(allocator, pages);
         memory.truncate((int) pages);
         out.append("ok");
     }
@@ -336,7 +321,6 @@ public final class Session {
         if (!ready(t, out) || !inBounds(addr, "poke", out)) {
             return;
         }
-        premise.poke(allocator, addr);
         memory.writeU64(addr, value);
         out.append("ok");
     }
