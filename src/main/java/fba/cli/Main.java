@@ -71,7 +71,39 @@ public final class Main {
         if (quick != null) {
             return QuickStart.run(args[0], quick, io);
         }
+        String atFile = unreadableArgumentFile(args);
+        if (atFile != null) {
+            io.err.println("fba: " + atFile);
+            return 2;
+        }
         return commandLine(io).execute(args);
+    }
+
+    /**
+     * An @-file argument that exists but cannot be read, described, else null. picocli expands
+     * @-files inside execute, outside its exception handlers, so such a file became a stack trace
+     * (found by CommandLineFuzzTest: {@code fba @.}); a file that does not exist is a literal
+     * argument to picocli and is left to it.
+     */
+    static String unreadableArgumentFile(String[] args) {
+        for (String a : args) {
+            if (a.startsWith("@") && a.length() > 1) {
+                java.nio.file.Path p;
+                try {
+                    p = java.nio.file.Path.of(a.substring(1));
+                } catch (java.nio.file.InvalidPathException e) {
+                    continue; // no such file: a literal argument
+                }
+                if (java.nio.file.Files.exists(p)) {
+                    try {
+                        java.nio.file.Files.readAllBytes(p); // as picocli will: a directory, say, fails here
+                    } catch (java.io.IOException e) {
+                        return "cannot read argument file '" + a.substring(1) + "' (" + e.getMessage() + ")";
+                    }
+                }
+            }
+        }
+        return null;
     }
 
     /** The top-level usage text. */

@@ -34,6 +34,20 @@ class UsageErrorLinesTest {
     }
 
     @Test
+    void givenAnArgumentFileThatIsADirectory_thenOneLineNamesItAndNoStackTrace() {
+        Cli c = Cli.run("@.");
+        assertEquals(2, c.status, c.toString());
+        assertEquals("fba: cannot read argument file '.' (Is a directory)\n", c.err);
+        assertEquals("", c.out);
+        // "@" alone, a missing file and a path the system refuses are picocli's literal arguments
+        for (String literal : new String[] {"@", "@no-such-file", "@a\0b"}) {
+            Cli l = Cli.run(literal);
+            assertEquals(2, l.status, l.toString());
+            assertTrue(l.err.startsWith("fba: unknown command '" + literal + "'"), l.err);
+        }
+    }
+
+    @Test
     void givenAnUnknownTopLevelOption_thenNoCommandListEither() {
         Cli c = Cli.run("--bogus");
         assertEquals(2, c.status, c.toString());
